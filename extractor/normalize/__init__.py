@@ -1,0 +1,1 @@
+"""Pure normalizers (no spaCy): numbers, percentages, money, dates."""
