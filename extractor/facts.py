@@ -1,0 +1,170 @@
+"""The one bridge from a processed Doc to :class:`~extractor.schema.ArticleFacts`."""
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal, InvalidOperation
+from typing import Any, Iterable
+
+from spacy.tokens import Doc, Span
+
+from . import __version__
+from .schema import (
+    ArticleFacts, Candidate, Claim, DateMention, Finding, Mention, Money, Official,
+    Percentage, Provenance,
+)
+from .spans import DATES, MONEY, PARTIES, PERCENT, doc_meta, span_group
+
+
+def provenance(span: Span, component: str, rule: str | None, detail: str | None = None) -> Provenance:
+    """Provenance for a span: component, rule id, char span and its sentence."""
+    sent_start = sent_end = None
+    doc = span.doc
+    if doc.has_annotation("SENT_START"):
+        sent = span.sent
+        sent_start, sent_end = sent.start_char, sent.end_char
+    return Provenance(component=component, rule=rule or component, start=span.start_char,
+                      end=span.end_char, sentence_start=sent_start, sentence_end=sent_end,
+                      detail=detail)
+
+
+def _data(span: Span, key: str) -> dict[str, Any]:
+    return span._.get(key) or {}
+
+
+def _percentages(doc: Doc) -> list[Percentage]:
+    out = []
+    for span in span_group(doc, PERCENT):
+        d = _data(span, PERCENT)
+        if d.get("value") is None:
+            continue
+        out.append(Percentage(
+            text=span.text, value=float(d["value"]), unit=d.get("unit") or "percent",
+            subject=d.get("subject"), kind=d.get("kind"), qualifier=d.get("qualifier"),
+            start=span.start_char, end=span.end_char,
+            provenance=provenance(span, "electx_percent", d.get("rule"))))
+    return out
+
+
+def _money(doc: Doc) -> list[Money]:
+    out = []
+    for span in span_group(doc, MONEY):
+        d = _data(span, MONEY)
+        try:
+            amount = Decimal(str(d.get("amount")))
+        except (InvalidOperation, ValueError):
+            continue
+        if not d.get("currency"):
+            continue
+        out.append(Money(
+            text=span.text, amount=amount, currency=d["currency"], qualifier=d.get("qualifier"),
+            subject=d.get("subject"), predicate=d.get("predicate"),
+            equivalent_of=d.get("equivalent_of"), exchange_rate=d.get("exchange_rate"),
+            start=span.start_char, end=span.end_char,
+            provenance=provenance(span, "electx_money", d.get("rule"))))
+    return out
+
+
+def _dates(doc: Doc) -> list[DateMention]:
+    out = []
+    for span in span_group(doc, DATES):
+        d = _data(span, DATES)
+        out.append(DateMention(
+            text=span.text, value=d.get("value"), timex=d.get("timex"),
+            granularity=d.get("granularity"), event=d.get("event"), reason=d.get("reason"),
+            start=span.start_char, end=span.end_char,
+            provenance=provenance(span, "electx_dates", d.get("rule"))))
+    return out
+
+
+def _mentions(doc: Doc, pairs: Iterable) -> list[Mention]:
+    out = []
+    for start, end in pairs:
+        out.append(Mention(text=doc.text[start:end], start=start, end=end))
+    return out
+
+
+def _person_provenance(doc: Doc, rec: dict[str, Any], mentions: list[Mention]) -> Provenance | None:
+    if not mentions:
+        return None
+    m = mentions[0]
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return Provenance(component="electx_people", rule=rec.get("rule") or "people", start=m.start, end=m.end)
+    return provenance(span, "electx_people", rec.get("rule"), rec.get("evidence"))
+
+
+def _people(doc: Doc) -> tuple[list[Candidate], list[Official]]:
+    candidates: list[Candidate] = []
+    officials: list[Official] = []
+    for rec in doc._.electx_people or []:
+        mentions = _mentions(doc, rec.get("mentions") or [])
+        prov = _person_provenance(doc, rec, mentions)
+        if rec.get("role") == "candidate":
+            candidates.append(Candidate(
+                name=rec["name"], aliases=list(rec.get("aliases") or []), party=rec.get("party"),
+                former_parties=list(rec.get("former_parties") or []),
+                office_sought=rec.get("office_sought"), jurisdiction=rec.get("jurisdiction"),
+                mentions=mentions, evidence=rec.get("evidence"), provenance=prov))
+            continue
+        for off in rec.get("offices") or []:
+            if not off.get("office"):
+                continue
+            oprov = prov
+            if off.get("start") is not None and off.get("end") is not None:
+                oprov = Provenance(component="electx_offices", rule=off.get("rule") or "office",
+                                   start=off["start"], end=off["end"])
+            officials.append(Official(
+                name=rec["name"], office=off["office"], jurisdiction=off.get("jurisdiction"),
+                status=off.get("status") or "current", mentions=mentions, provenance=oprov))
+    return candidates, officials
+
+
+def _parties(doc: Doc, candidates: list[Candidate]) -> list[str]:
+    seen: dict[str, None] = {}
+    for span in span_group(doc, PARTIES):
+        name = _data(span, PARTIES).get("name")
+        if name:
+            seen.setdefault(name, None)
+    for c in candidates:
+        for p in [c.party, *c.former_parties]:
+            if p:
+                seen.setdefault(p, None)
+    return list(seen)
+
+
+def _claims(doc: Doc) -> list[Claim]:
+    from .claims import build_claims
+
+    out = []
+    for c in build_claims(doc):
+        rule = c.pop("rule", None)
+        start, end = c.get("start"), c.get("end")
+        if start is not None and end is not None:
+            c["provenance"] = Provenance(component="electx_claims", rule=rule or "claims", start=start, end=end)
+        out.append(Claim(**c))
+    return out
+
+
+def doc_to_facts(doc: Doc, model_name: str | None = None) -> ArticleFacts:
+    """Collect every span group of a processed Doc into one ArticleFacts."""
+    meta = doc_meta(doc)
+    candidates, officials = _people(doc)
+    findings = [Finding(**f) for f in (doc._.electx_findings or [])]
+    return ArticleFacts(
+        doc_id=str(meta.get("doc_id") or "doc"),
+        published=meta.get("published"),
+        source=meta.get("source"),
+        title=meta.get("title"),
+        url=meta.get("url"),
+        path=meta.get("path"),
+        candidates=candidates,
+        officials=officials,
+        parties=_parties(doc, candidates),
+        percentages=_percentages(doc),
+        money=_money(doc),
+        dates=_dates(doc),
+        claims=_claims(doc),
+        findings=findings,
+        extractor={"version": __version__, "model": model_name or "unknown"},
+        text_sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+    )
