@@ -1,0 +1,314 @@
+"""``electx_dates``: date expressions found by our own rules, resolved against the
+publication date, with their TIMEX3 value and the election event they belong to.
+
+Writes ``doc.spans["electx_dates"]`` (label ``DATE``); each span carries
+``span._.electx_dates = {"value", "timex", "granularity", "event", "reason", "rule"}``.
+Patterns and word lists come from ``models/shared/dates.json`` via
+:mod:`extractor.normalize.dates`; resolution is pure and lives there too.
+
+Guards: nothing inside a money amount or a percentage (the ``electx_money`` /
+``electx_percent`` spans when those components ran, and our own token checks), vote counts,
+district ordinals, organisation names ("Los Angeles 2028"), newspaper names
+("Sunday Times") and hypothetical days ("if the election were held tomorrow").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..normalize.dates import Context, DateLexicon, DateValue, lexicon, patterns, resolve
+from ..spans import DATES, MONEY, PERCENT, published_date, span_group
+
+#: Kinds in priority order (earlier wins a tie between equally long matches).
+KINDS: tuple[str, ...] = (
+    "weekday_day_month", "weekday_month_day", "day_range", "month_day_range", "iso", "numeric",
+    "day_month", "month_day", "named_day", "month_rel_year", "month_year", "season_year",
+    "quarter", "quarter_code", "half", "rel_season", "rel_month", "rel_unit", "same_year",
+    "offset", "year_offset_adj", "weekend", "relative_day", "rel_quarter", "decade", "century",
+    "weekday", "month", "year", "vague_phrase", "vague",
+)
+#: Kinds that GOLD_FORMAT skips but TimeML annotates (on with ``timex_extras``).
+EXTRA_KINDS = frozenset({"vague", "vague_phrase", "decade", "century"})
+#: Kinds whose year is stated: they give the article's year when there is no publication date.
+ANCHOR_KINDS = frozenset({
+    "weekday_day_month", "weekday_month_day", "day_month", "month_day", "iso", "numeric",
+    "month_year", "season_year", "quarter", "quarter_code", "half", "day_range", "month_day_range",
+})
+#: Kinds resolved from the previous date: they never become the antecedent themselves.
+ANAPHORIC_KINDS = frozenset({"offset", "year_offset_adj", "rel_quarter", "same_year"})
+_BOUNDARY = re.compile(r"[\w$£€¥]")
+_FUTURE_MD = frozenset({"will", "'ll", "shall", "wo"})
+_INFINITIVE = frozenset({"be", "been", "being", "to", "have"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str
+
+
+@lru_cache(maxsize=4)
+def _phrase_regex(phrases: tuple[str, ...], flags: int = 0) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    alt = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", flags)
+
+
+def find_candidates(text: str, kinds: tuple[str, ...] = KINDS) -> list[Candidate]:
+    """Longest non-overlapping pattern matches in text order (no guards applied yet)."""
+    pats = patterns()
+    found: list[tuple[int, int, int, str]] = []
+    wanted = set(pats.kinds_for(text, kinds))
+    for prio, kind in enumerate(kinds):
+        if kind not in wanted:
+            continue
+        for m in pats.by_kind[kind].finditer(text):
+            s, e = m.span()
+            if s == e or (s > 0 and _BOUNDARY.match(text[s - 1])) or (e < len(text) and text[e].isalnum()):
+                continue
+            found.append((s, e, prio, kind))
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Candidate] = []
+    for s, e, _, kind in found:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        chosen.append(Candidate(s, e, kind))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _sentence(doc: Doc, span: Span) -> Span:
+    if doc.has_annotation("SENT_START"):
+        return span.sent
+    return doc[max(0, span.start - 40): min(len(doc), span.end + 40)]
+
+
+def tense_at(span: Span, lex: DateLexicon) -> str | None:
+    """The tense of the clause around a date: nearest cue to the left first, then to the right."""
+    doc = span.doc
+    sent = _sentence(doc, span)
+    tagged = doc.has_annotation("TAG")
+    left = [doc[i] for i in range(span.start - 1, max(sent.start, span.start - 10) - 1, -1)]
+    right = [doc[i] for i in range(span.end, min(sent.end, span.end + 10))]
+    for side in (left, right):
+        for tok in side:
+            if tok.text in (";", ":") or tok.text in ("\u201c", '"') and side is right:
+                break
+            t = _token_tense(tok, lex, tagged)
+            if t == "present":
+                nxt = [doc[j] for j in range(tok.i + 1, min(tok.i + 3, len(doc)))]
+                if any(_token_tense(n, lex, tagged) == "future" for n in nxt):
+                    return "future"
+            if t:
+                return t
+    return None
+
+
+def _token_tense(tok: Token, lex: DateLexicon, tagged: bool) -> str | None:
+    low = tok.lower_
+    if low in _FUTURE_MD or low in lex.tense.future:
+        return "future"
+    if tagged:
+        if tok.tag_ == "VBD":
+            return "past"
+        if tok.tag_ in ("VBZ", "VBP"):
+            return "present"
+        if tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("has", "have"):
+            return "past"
+        return None
+    if low in lex.tense.present:
+        return "present"
+    if low in lex.tense.past or (tok.is_alpha and len(low) > 4 and low.endswith("ed")
+                                 and low not in lex.tense.not_past_ed and not tok.is_title):
+        before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        if before in _INFINITIVE:
+            return None  # "to be held", "will have registered": the auxiliary decides
+        if before in lex.tense.present:
+            return "present"  # "is held"
+        return "past"
+    return None
+
+
+def event_at(span: Span, lex: DateLexicon) -> str:
+    """The election event named near the date in its sentence: the nearest specific cue
+    (primary, runoff, general, referendum), else the nearest generic one, else "other"."""
+    doc = span.doc
+    sent = _sentence(doc, span)
+    rx = _phrase_regex(tuple(e.phrase for e in lex.events), re.IGNORECASE)
+    if rx is None:
+        return "other"
+    by_phrase = {e.phrase.lower(): e for e in lex.events}
+    text, off = sent.text, sent.start_char
+    best: dict[bool, tuple[int, str]] = {}
+    for m in rx.finditer(text):
+        cue = doc.char_span(m.start() + off, m.end() + off, alignment_mode="expand")
+        if cue is None or (cue.start < span.end and span.start < cue.end):
+            continue
+        dist = cue.start - span.end if cue.start >= span.end else span.start - cue.end
+        between = doc[min(span.end, cue.end): max(span.start, cue.start)]
+        if any(t.text in (";",) for t in between):
+            continue
+        entry = by_phrase.get(" ".join(m.group(0).lower().split()))
+        if entry is None:
+            continue
+        limit = lex.event_window * (1 if entry.generic else 2)
+        if dist > limit:
+            continue
+        if entry.generic not in best or dist < best[entry.generic][0]:
+            best[entry.generic] = (dist, entry.event)
+    if False in best:
+        return best[False][1]
+    if True in best:
+        return best[True][1]
+    return "other"
+
+
+class DateRecognizer:
+    """Find, guard, resolve and tag date expressions (see module docstring)."""
+
+    def __init__(self, name: str = "electx_dates", timex_extras: bool = False) -> None:
+        self.name = name
+        self.timex_extras = timex_extras
+        self.kinds = tuple(k for k in KINDS if timex_extras or k not in EXTRA_KINDS)
+
+    def __call__(self, doc: Doc) -> Doc:
+        lex = lexicon()
+        text = doc.text
+        blocked = [(s.start_char, s.end_char) for key in (MONEY, PERCENT) for s in span_group(doc, key)]
+        nd = _phrase_regex(tuple(lex.not_dates))
+        if nd is not None:
+            blocked += [m.span() for m in nd.finditer(text)]
+        accepted: list[tuple[Candidate, Span]] = []
+        year_tokens: set[int] = set()
+        for cand in find_candidates(text, self.kinds):
+            if any(cand.start < be and bs < cand.end for bs, be in blocked):
+                continue
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if span is None or not self._passes(cand, span, text, lex, year_tokens):
+                continue
+            if cand.kind == "year":
+                year_tokens.update(range(span.start, span.end))
+            accepted.append((cand, span))
+        pub = published_date(doc)
+        hint = None if pub else self._year_hint(accepted, text)
+        ctx = Context(year_hint=hint)
+        out: list[Span] = []
+        for cand, span in accepted:
+            tense = tense_at(span, lex)
+            dv = resolve(text[cand.start:cand.end], cand.kind, pub, tense, ctx)
+            if dv.timex and cand.kind not in ANAPHORIC_KINDS and dv.granularity in (
+                    "day", "month", "quarter", "year", "season", "week"):
+                ctx = Context(year_hint=hint, last=dv,
+                              last_quarter=dv if dv.granularity == "quarter" else ctx.last_quarter)
+            new = Span(doc, span.start, span.end, label="DATE")
+            new._.set(DATES, {
+                "value": dv.value, "timex": dv.timex, "granularity": dv.granularity,
+                "event": event_at(span, lex), "reason": dv.reason, "rule": f"date.{cand.kind}",
+            })
+            out.append(new)
+        doc.spans[DATES] = out
+        return doc
+
+    @staticmethod
+    def _year_hint(accepted: list[tuple[Candidate, Span]], text: str) -> int | None:
+        years = []
+        for cand, _ in accepted:
+            if cand.kind in ANCHOR_KINDS:
+                dv = resolve(text[cand.start:cand.end], cand.kind, None)
+                if dv.year:
+                    years.append(dv.year)
+        return max(years) if years else None
+
+    def _passes(self, cand: Candidate, span: Span, text: str, lex: DateLexicon, year_tokens: set[int]) -> bool:
+        doc = span.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        prev_low = prev.lower_ if prev is not None else ""
+        next_low = nxt.lower_ if nxt is not None else ""
+        # never inside money or a percentage, whatever ran before us
+        if prev is not None and (prev.text in lex.money_before or prev.text[-1:] in "$£€¥"):
+            return False
+        if text[cand.end:cand.end + 1] == "%" or next_low in lex.money_or_percent_after:
+            if cand.kind in ("year", "day_month", "month_day", "month_year", "numeric"):
+                return False
+        if next_low in lex.not_day_after and cand.kind in ("day_month", "year"):
+            return False
+        kind = cand.kind
+        if kind == "year":
+            return self._year_ok(cand, span, text, lex, year_tokens)
+        if kind == "month":
+            return self._month_ok(cand, span, text, lex)
+        if kind in ("relative_day",) and span.text.lower().endswith(("tomorrow", "today")):
+            sent = _sentence(doc, span)
+            before = doc[max(sent.start, span.start - 12): span.start]
+            if any(t.lower_ in lex.hypothetical_cues for t in before):
+                return False
+        if kind == "vague":
+            if next_low in lex.vague_blockers_after and span.text.lower() == "now":
+                return False
+        return True
+
+    @staticmethod
+    def _year_ok(cand: Candidate, span: Span, text: str, lex: DateLexicon, year_tokens: set[int]) -> bool:
+        y = int(text[cand.start:cand.end])
+        lo, hi = lex.year_range
+        if not lo <= y <= hi:
+            return False
+        doc = span.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        next_low = nxt.lower_ if nxt is not None else ""
+        if next_low in lex.count_nouns_after or re.match(r"[.,][0-9]", text[cand.end:cand.end + 2]):
+            return False
+        before = text[max(0, cand.start - 6):cand.start].lower()
+        if re.search(r"(?:mid|early|late|pre|post)-$", before):
+            return True
+        if prev is None:
+            return next_low in lex.year_noun_after
+        if prev.lower_ in lex.year_context_before:
+            return True
+        if prev.lower_ in lex.year_list_links and span.start >= 2 and (span.start - 2) in year_tokens:
+            return True
+        if (re.match(lex.organisation_year_before_pattern, prev.text) and not prev.is_sent_start
+                and prev.lower_ not in patterns().month_of):
+            return False
+        return next_low in lex.year_noun_after
+
+    @staticmethod
+    def _month_ok(cand: Candidate, span: Span, text: str, lex: DateLexicon) -> bool:
+        doc = span.doc
+        word = text[cand.start:cand.end].split()[-1].split("-")[-1]
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if prev is not None and prev.text in lex.person_title_before_month:
+            return False
+        if word not in lex.ambiguous_months or cand.end - cand.start > len(word):
+            return True
+        ctx_words = set(lex.year_context_before) | {"next", "last", "this", "and", "or", ",", "until", "late", "early"}
+        prev_ok = prev is not None and prev.lower_ in ctx_words
+        if nxt is not None and nxt.is_title and not prev_ok:
+            return False
+        if prev_ok:
+            return True
+        return nxt is not None and nxt.lower_ in lex.year_noun_after
+
+
+@Language.factory(
+    "electx_dates",
+    assigns=["doc.spans"],
+    default_config={"timex_extras": False},
+)
+def make_dates(nlp: Language, name: str, timex_extras: bool) -> DateRecognizer:
+    """Date spans with value, TIMEX3 value, granularity and event.
+
+    ``timex_extras`` also marks what TimeML annotates but GOLD_FORMAT skips: vague
+    references ("now" -> PRESENT_REF, "recently" -> PAST_REF), decades and centuries.
+    """
+    return DateRecognizer(name, timex_extras=timex_extras)
