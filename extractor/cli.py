@@ -204,13 +204,13 @@ def version() -> None:
 
 @rules_app.command("check")
 def rules_check(
-    directory: Annotated[Optional[Path], typer.Argument(help="a rule pack folder (default: the shipped models/)")] = None,
+    directory: Annotated[Optional[Path], typer.Argument(help="a country pack folder, or a folder of them (default: the shipped models/countries)")] = None,
 ) -> None:
     """Validate rule packs and report alias collisions; exit 1 on any problem."""
     from .resources import models_dir
     from .rules import check_pack
 
-    target = directory or models_dir()
+    target = directory or models_dir() / "countries"
     _check_paths([target])
     try:
         problems = check_pack(target)

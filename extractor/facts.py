@@ -111,8 +111,10 @@ def _people(doc: Doc) -> tuple[list[Candidate], list[Official]]:
                 continue
             oprov = prov
             if off.get("start") is not None and off.get("end") is not None:
-                oprov = Provenance(component="electx_offices", rule=off.get("rule") or "office",
-                                   start=off["start"], end=off["end"])
+                ospan = doc.char_span(off["start"], off["end"], alignment_mode="expand")
+                oprov = (provenance(ospan, "electx_offices", off.get("rule") or "office") if ospan is not None
+                         else Provenance(component="electx_offices", rule=off.get("rule") or "office",
+                                         start=off["start"], end=off["end"]))
             officials.append(Official(
                 name=rec["name"], office=off["office"], jurisdiction=off.get("jurisdiction"),
                 status=off.get("status") or "current", mentions=mentions, provenance=oprov))

@@ -1,0 +1,332 @@
+"""``electx_offices``: office words and titles from the country packs, normalized.
+
+Writes ``doc.spans["electx_offices"]``: label OFFICE for role words ("shadow chancellor",
+"Middlesbrough mayor", "ambassador to India") and TITLE for honorifics ("Mr", "Lord",
+"Rep."); ``span._.electx_offices`` = {"office", "jurisdiction", "status", "rule"}.  The span
+covers the role words only (not the status word or the owning party); a TITLE's office is
+the office it implies (``Rep.`` -> representative) or None.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..rules import Gazetteer, OfficeEntry, cached_packs
+from ..spans import OFFICES, PARTIES
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "new", "now", "also", "then"}
+_POSSESSIVE = {"'s", "'", "’s", "’"}
+
+
+@dataclass(frozen=True)
+class _Office:
+    country: str
+    entry: OfficeEntry
+
+
+def country_scores(doc: Doc, cues: PhraseMatcher | None = None) -> Counter:
+    """Evidence for each country: the parties already found, plus the packs' cue words."""
+    scores: Counter = Counter()
+    for span in doc.spans[PARTIES] if PARTIES in doc.spans else []:
+        data = span._.get(PARTIES) or {}
+        if data.get("country"):
+            scores[data["country"]] += 2
+    if cues is not None:
+        for match_id, _s, _e in cues(doc):
+            scores[doc.vocab.strings[match_id]] += 1
+    return scores
+
+
+def _lower_words(items: list[str]) -> set[str]:
+    return {w.lower() for w in items}
+
+
+class OfficeTagger:
+    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer) -> None:
+        self.name = name
+        self.gaz = gazetteer
+        self.forms = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.case_forms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.titles = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.not_offices = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cues = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.offices: dict[str, list[_Office]] = {}
+        self.title_data: dict[str, list[tuple[str, object]]] = {}
+        self.portfolio: dict[str, set[str]] = {}
+        self.body_words: dict[str, set[str]] = {}
+        self.shadow: dict[str, set[str]] = {}
+        self.status: dict[str, dict[str, list[list[str]]]] = {}
+        for code, pack in gazetteer.packs.items():
+            of = pack.offices
+            self.portfolio[code] = _lower_words(of.portfolio_words)
+            self.body_words[code] = _lower_words(of.body_words)
+            self.shadow[code] = _lower_words(of.shadow_words)
+            self.status[code] = {k: [w.lower().split() for w in v] for k, v in of.status_words.model_dump().items()}
+            if of.not_offices:
+                self.not_offices.add("NOT", [nlp.make_doc(w) for w in of.not_offices])
+            if pack.parties.context_cues:
+                self.cues.add(code, [nlp.make_doc(p) for p in pack.parties.context_cues])
+            for entry in of.offices:
+                for form in entry.forms:
+                    key = "L|" + form.lower()
+                    if key not in self.offices:
+                        self.forms.add(key, [nlp.make_doc(form.lower())])
+                    self.offices.setdefault(key, []).append(_Office(code, entry))
+                for form in entry.case_forms:
+                    key = "C|" + form
+                    if key not in self.offices:
+                        self.case_forms.add(key, [nlp.make_doc(form)])
+                    self.offices.setdefault(key, []).append(_Office(code, entry))
+            for title in pack.titles.titles:
+                for form in title.forms:
+                    if form not in self.title_data:
+                        self.titles.add(form, [nlp.make_doc(form)])
+                    self.title_data.setdefault(form, []).append((code, title))
+
+    def _pick(self, options: list, scores: Counter):
+        order = {c: i for i, c in enumerate(self.gaz.countries)}
+        return max(options, key=lambda o: (scores.get(o[0] if isinstance(o, tuple) else o.country, 0),
+                                           -order.get(o[0] if isinstance(o, tuple) else o.country, 99)))
+
+    def _ranked(self, options: list[_Office], scores: Counter) -> list[_Office]:
+        """The packs' readings of one form, the article's likeliest country first."""
+        order = {c: i for i, c in enumerate(self.gaz.countries)}
+        return sorted(options, key=lambda o: (-scores.get(o.country, 0), order.get(o.country, 99)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        scores = country_scores(doc, self.cues)
+        party_at = _party_index(doc)
+        blocked = {i for _m, s, e in self.not_offices(doc) for i in range(s, e)}
+        cands: list[tuple[int, int, str, str]] = []  # start, end, key, kind
+        for m, s, e in self.forms(doc):
+            cands.append((s, e, doc.vocab.strings[m], "OFFICE"))
+        for m, s, e in self.case_forms(doc):
+            if s > 0 and doc[s - 1].like_num:  # "10 PM"
+                continue
+            cands.append((s, e, doc.vocab.strings[m], "OFFICE"))
+        for m, s, e in self.titles(doc):
+            cands.append((s, e, doc.vocab.strings[m], "TITLE"))
+        used: set[int] = set()
+        spans: list[Span] = []
+        for s, e, key, kind in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
+            if used & set(range(s, e)):
+                continue
+            if kind == "TITLE":
+                if not _before_name(doc, e):
+                    continue
+                code, title = self._pick(self.title_data[key], scores)
+                span = Span(doc, s, e, label="TITLE")
+                span._.set(OFFICES, {"office": title.office, "jurisdiction": title.jurisdiction,
+                                     "status": "current", "rule": f"title.{title.id}"})
+            else:
+                if set(range(s, e)) & blocked or s in party_at:
+                    continue
+                span = None
+                for off in self._ranked(self.offices[key], scores):
+                    span = self._office_span(doc, s, e, off, party_at)
+                    if span is not None:
+                        break
+                if span is None:
+                    continue
+            used |= set(range(span.start, span.end))
+            spans.append(span)
+        doc.spans[OFFICES] = sorted(spans, key=lambda sp: sp.start)
+        return doc
+
+    # -- one office --------------------------------------------------------------------
+
+    def _office_span(self, doc: Doc, s: int, e: int, off: _Office, party_at: dict) -> Span | None:
+        entry, code = off.entry, off.country
+        office = entry.office
+        rule = f"office.{entry.id}"
+        if entry.portfolio:
+            while s > 0 and doc[s - 1].lower_ in self.portfolio[code] and doc[s - 1].lower_ != "and" \
+                    or s > 1 and doc[s - 1].lower_ == "and" and doc[s - 2].lower_ in self.portfolio[code]:
+                s -= 1
+            office = " ".join(t.lower_ for t in doc[s:e])
+            if _singular(office) == "secretary":
+                return None  # a bare "secretary" is not an office
+        if entry.extend_right:
+            k = e
+            while k < len(doc) and k - e < 3 and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in ("of", "and", "the", "to"):
+                k += 1
+            if k == e:
+                return None
+            office = " ".join([entry.office] + [t.lower_ for t in doc[e:k]])
+            e = k
+        scope = entry.scope
+        if s > 0 and doc[s - 1].lower_ in self.shadow[code]:
+            s -= 1
+            office = "shadow " + office
+            scope = "party"
+            rule += ".shadow"
+        office = _singular(office)
+        jurisdiction = entry.jurisdiction
+        owner = self._owner_party(doc, s, party_at)
+        if scope == "national":
+            jurisdiction = jurisdiction or self.gaz.packs[code].offices.national_jurisdiction
+        elif scope == "party":
+            if owner:
+                jurisdiction = owner
+            elif entry.needs_institution:
+                body = _body_before(doc, s) or _of_party(doc, e, party_at)
+                if not body:
+                    return None
+                jurisdiction = body
+            elif office.startswith("shadow "):
+                jurisdiction = None
+        elif scope in ("local", "body") and not jurisdiction:
+            jurisdiction = self._place(doc, s, e, code, party_at)
+        elif scope == "foreign":
+            jurisdiction = _after(doc, e, ("to",))
+        span = Span(doc, s, e, label="OFFICE")
+        span._.set(OFFICES, {"office": office, "jurisdiction": jurisdiction,
+                             "status": self._status(doc, s, e, code), "rule": rule})
+        return span
+
+    def _owner_party(self, doc: Doc, s: int, party_at: dict) -> str | None:
+        """The party right before the office ("Tory leader", "UKIP's chairman", "the party's treasurer")."""
+        k = s - 1
+        while k >= 0 and (doc[k].lower_ in _STATUS_SKIP or doc[k].text in _POSSESSIVE):
+            k -= 1
+        if k >= 0 and k in party_at:
+            return party_at[k]
+        if k >= 0 and doc[k].lower_ == "party" and k + 1 < len(doc) and doc[k + 1].text in _POSSESSIVE:
+            return _previous_party(doc, k, party_at)
+        return None
+
+    def _place(self, doc: Doc, s: int, e: int, code: str, party_at: dict) -> str | None:
+        """'Middlesbrough mayor', 'London Assembly member', 'Mayor of Los Angeles', 'MP for Hartlepool'."""
+        first = doc[s]
+        include_first = first.is_title and first.lower_ in self.body_words[code]
+        k = s
+        def place_tok(i: int) -> bool:
+            return _name_like(doc[i]) and i not in party_at and doc[i].lower_ not in _DETERMINERS
+
+        while k > 0 and s - k < 4 and place_tok(k - 1) and not doc[k - 1].is_sent_start:
+            k -= 1
+        if k > 0 and s - k < 4 and doc[k - 1].is_sent_start and place_tok(k - 1):
+            k -= 1
+        if k < s:
+            end = s + 1 if include_first else s
+            return doc[k:end].text
+        return _after(doc, e, ("of", "for", "from", "in"))
+
+    def _status(self, doc: Doc, s: int, e: int, code: str) -> str:
+        """former / nominated / elect / current from the words just before (or '-elect' after)."""
+        if e + 1 < len(doc) and doc[e].text in ("-", "–") and doc[e + 1].lower_ == "elect":
+            return "elect"
+        window = [t.lower_ for t in doc[max(0, s - 6):s]]
+        cut = max((i for i, w in enumerate(window) if w in (",", ";", ".", "and", "but")), default=-1)
+        window = window[cut + 1:]
+        joined = " " + " ".join(window) + " "
+        for status in ("former", "nominated", "elect", "current"):
+            for words in self.status[code][status]:
+                if " " + " ".join(words) + " " in joined:
+                    return status
+        return "current"
+
+
+_STATUS_SKIP = {"former", "ex", "-", "then", "current", "new", "acting", "interim", "deputy", "the", "a", "joint"}
+
+
+def _plural_of(base: str) -> set[str]:
+    last = base.split()[-1]
+    return {last + "s", last + "es"}
+
+
+def _singular(office: str) -> str:
+    """'ministers' -> 'minister', 'assembly members' -> 'assembly member', 'mps' kept.
+
+    >>> _singular("assembly members")
+    'assembly member'
+    >>> _singular("peers")
+    'peer'
+    """
+    words = office.split()
+    last = words[-1]
+    if last.endswith("s") and len(last) > 3 and not last.endswith(("ss", "us", "is")):
+        words[-1] = last[:-1]
+    return " ".join(words)
+
+
+def _name_like(tok: Token) -> bool:
+    return tok.is_title or (tok.is_upper and tok.is_alpha and len(tok) > 1)
+
+
+def _before_name(doc: Doc, e: int) -> bool:
+    return e < len(doc) and (doc[e].is_title or doc[e].text[:1].isupper()) and doc[e].is_alpha
+
+
+def _after(doc: Doc, e: int, preps: tuple[str, ...]) -> str | None:
+    """The capitalized name after 'to'/'of'/'for' ('ambassador to India' -> 'India')."""
+    if e < len(doc) and doc[e].lower_ in preps:
+        k = e + 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        j = k
+        while j < len(doc) and j - k < 5 and (doc[j].is_title or doc[j].is_upper and doc[j].is_alpha
+                                              or (doc[j].lower_ in ("of", "and", "-") and j + 1 < len(doc) and doc[j + 1].is_title)):
+            j += 1
+        while j > k and doc[j - 1].lower_ in ("of", "and", "-"):
+            j -= 1
+        if j > k:
+            return doc[k:j].text
+    return None
+
+
+def _body_before(doc: Doc, s: int) -> str | None:
+    """A named body owning a post: 'Electoral Commission chairman' (every word capitalized)."""
+    k = s
+    while k > 0 and s - k < 4 and (doc[k - 1].is_title or doc[k - 1].is_upper and doc[k - 1].is_alpha) \
+            and doc[k - 1].lower_ not in _DETERMINERS:
+        k -= 1
+        if doc[k].is_sent_start:
+            break
+    if k < s and s - k >= 1 and not (s - k == 1 and doc[k].is_title and doc[k].lower_ in ("yes", "no")):
+        return doc[k:s].text if s - k >= 2 or doc[k].is_upper else None
+    return None
+
+
+def _of_party(doc: Doc, e: int, party_at: dict) -> str | None:
+    """'leader of the Conservative Party'."""
+    k = e
+    if k < len(doc) and doc[k].lower_ == "of":
+        k += 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        return party_at.get(k)
+    return None
+
+
+def _party_index(doc: Doc) -> dict[int, str]:
+    """token index -> canonical party name, for every token of every party span."""
+    out: dict[int, str] = {}
+    for span in doc.spans[PARTIES] if PARTIES in doc.spans else []:
+        name = (span._.get(PARTIES) or {}).get("name")
+        for i in range(span.start, span.end):
+            out[i] = name
+    return out
+
+
+def _previous_party(doc: Doc, k: int, party_at: dict) -> str | None:
+    """The last party named before token k ("the party's treasurer")."""
+    for i in range(k - 1, -1, -1):
+        if i in party_at:
+            return party_at[i]
+    return None
+
+
+@Language.factory(
+    "electx_offices",
+    assigns=["doc.spans"],
+    requires=["doc.spans"],
+    default_config={"countries": ["us", "uk"], "rules_dirs": []},
+)
+def make_offices(nlp: Language, name: str, countries: list[str], rules_dirs: list[str]) -> OfficeTagger:
+    """Office and title mentions from the country packs ``countries`` plus ``rules_dirs``."""
+    return OfficeTagger(nlp, name, cached_packs(tuple(countries), tuple(str(p) for p in rules_dirs)))

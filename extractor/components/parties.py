@@ -1,0 +1,216 @@
+"""``electx_parties``: party mentions from the country packs (PhraseMatcher over the aliases).
+
+Writes ``doc.spans["electx_parties"]`` (label PARTY, ``span.id_`` = ``<cc>:party:<id>``,
+``span._.electx_parties`` = {"name", "country", "alias", "rule"}).  Weak aliases
+("Green", "independent") count only in context; blocked phrases ("Independent on Sunday")
+never count; an alias shared by two countries is resolved by the article's country cues.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..rules import Gazetteer, cached_packs
+from ..spans import PARTIES
+
+LABEL = "PARTY"
+_DISCOVERY_CUES = ("new party", "party called", "party named")
+
+
+class PartyTagger:
+    """Finds party mentions; holds the gazetteer the other person/office components share."""
+
+    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer) -> None:
+        self.name = name
+        self.gaz = gazetteer
+        self.strong = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.weak = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.blocked = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.cues = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.abbrev = Matcher(nlp.vocab)
+        self.abbrev_ids: dict[str, set[str]] = {}
+        weak_forms: set[str] = set()
+        for rec in gazetteer.by_id.values():
+            weak_forms.update(rec.entry.weak_aliases)
+            for ab in rec.entry.abbreviations:
+                self.abbrev_ids.setdefault(ab, set()).add(rec.gid)
+        for alias in gazetteer.by_alias:
+            target = self.weak if alias in weak_forms else self.strong
+            target.add(alias, [nlp.make_doc(alias)])
+        for code, pack in gazetteer.packs.items():
+            if pack.parties.blocked_phrases:
+                self.blocked.add("BLOCK", [nlp.make_doc(p) for p in pack.parties.blocked_phrases])
+            if pack.parties.context_cues:
+                self.cues.add(code, [nlp.make_doc(p) for p in pack.parties.context_cues])
+        if self.abbrev_ids:
+            self.abbrev.add("ABBREV", [[{"ORTH": {"IN": sorted(self.abbrev_ids)}}, {"ORTH": "-"},
+                                        {"TEXT": {"REGEX": r"^[A-Z][A-Za-z.]{0,12}$"}}],
+                                       [{"ORTH": {"IN": sorted(self.abbrev_ids)}}, {"ORTH": ")"}]])
+
+    # -- country context -------------------------------------------------------------
+
+    def country_scores(self, doc: Doc) -> Counter:
+        """How strongly the article points at each loaded country (cue words, unambiguous parties)."""
+        scores: Counter = Counter()
+        for match_id, _s, _e in self.cues(doc):
+            scores[doc.vocab.strings[match_id]] += 1
+        for match_id, _s, _e in self.strong(doc):
+            ids = self.gaz.by_alias.get(doc.vocab.strings[match_id], set())
+            if len(ids) == 1:
+                scores[next(iter(ids)).split(":")[0]] += 2
+        return scores
+
+    def resolve(self, ids: set[str], scores: Counter) -> str:
+        """Pick one id for an alias; ties go to the first country in the loaded order."""
+        order = {c: i for i, c in enumerate(self.gaz.countries)}
+        return max(sorted(ids), key=lambda i: (scores.get(i.split(":")[0], 0), -order.get(i.split(":")[0], 99)))
+
+    # -- matching ---------------------------------------------------------------------
+
+    def _blocked(self, doc: Doc) -> list[tuple[int, int]]:
+        return [(s, e) for _m, s, e in self.blocked(doc)]
+
+    def __call__(self, doc: Doc) -> Doc:
+        scores = self.country_scores(doc)
+        blocked = self._blocked(doc)
+        found: list[tuple[int, int, str, str, str]] = []  # start, end, gid, alias, rule
+        confirmed: set[str] = set()
+        for match_id, start, end in self.strong(doc):
+            alias = doc.vocab.strings[match_id]
+            if self._is_blocked(doc, start, end, blocked) or self._followed_badly(doc, end, alias):
+                continue
+            gid = self.resolve(self.gaz.by_alias[alias], scores)
+            confirmed.add(self.gaz.by_id[gid].name)
+            found.append((start, end, gid, alias, "party.alias"))
+        for match_id, start, end in self.weak(doc):
+            alias = doc.vocab.strings[match_id]
+            if self._is_blocked(doc, start, end, blocked):
+                continue
+            gid = self.resolve(self.gaz.by_alias[alias], scores)
+            rule = self._weak_ok(doc, start, end, gid, confirmed)
+            if rule:
+                found.append((start, end, gid, alias, rule))
+        for _m, start, end in self.abbrev(doc) if self.abbrev_ids else []:
+            prev = doc[start - 1].text if start > 0 else ""
+            if prev not in ("(", ",", "[", "—", "–"):
+                continue
+            if doc[end - 1].text == ")":  # "(D)": only the letter is the party
+                if prev != "(":
+                    continue
+                end -= 1
+            ab = doc[start].text
+            gid = self.resolve(self.abbrev_ids[ab], scores)
+            found.append((start, end, gid, ab, "party.abbreviation"))
+        found += self._discover(doc, found)
+        spans = []
+        for start, end, gid, alias, rule in _longest_first(found):
+            rec = self.gaz.by_id.get(gid)
+            span = Span(doc, start, end, label=LABEL, span_id=gid)
+            name = rec.name if rec else alias
+            country = rec.country if rec else None
+            span._.set(PARTIES, {"name": name, "country": country, "alias": alias, "rule": rule})
+            spans.append(span)
+        doc.spans[PARTIES] = sorted(spans, key=lambda s: s.start)
+        return doc
+
+    @staticmethod
+    def _is_blocked(doc: Doc, start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
+        return any(bs <= start and end <= be and (be - bs) > (end - start) for bs, be in blocked)
+
+    def _followed_badly(self, doc: Doc, end: int, alias: str) -> bool:
+        if end >= len(doc):
+            return False
+        nxt = doc[end].lower_
+        return any(nxt in self.gaz.by_id[g].entry.not_followed_by for g in self.gaz.by_alias[alias])
+
+    def _weak_ok(self, doc: Doc, start: int, end: int, gid: str, confirmed: set[str]) -> str | None:
+        """A weak alias counts before a party word, or (capitalized, mid-sentence) once the
+        party is named by a strong alias elsewhere in the article."""
+        entry = self.gaz.by_id[gid].entry
+        nxt = doc[end].lower_ if end < len(doc) else ""
+        if nxt in entry.not_followed_by:
+            return None
+        if entry.requires_next and nxt in entry.requires_next:
+            return "party.weak_alias_context"
+        if not entry.requires_next and doc[start].is_title:
+            return "party.weak_alias"
+        first = doc[start]
+        prev = doc[start - 1] if start > 0 else None
+        if prev is not None and prev.text == "(" and nxt == ")" and start >= 2 and doc[start - 2].is_title:
+            return "party.weak_alias_bracket"  # "Jane Roe (Green)"
+        if prev is not None and entry.noun_after and self._noun_use(doc, start, end, entry.noun_after):
+            return "party.weak_alias_noun"
+        if not first.is_title or first.is_sent_start or prev is None or prev.is_punct and prev.text in "\"'“‘":
+            return None
+        if prev.is_title and not prev.is_sent_start:  # "Damian Green": part of a name
+            return None
+        if self.gaz.by_id[gid].name in confirmed:
+            return "party.weak_alias_confirmed"
+        return None
+
+    @staticmethod
+    def _noun_use(doc: Doc, start: int, end: int, noun_after: list[str]) -> bool:
+        """'an independent,' / 'a registered independent who': the weak alias names a member.
+
+        It counts after one of ``noun_after`` when the phrase ends there (punctuation, 'who',
+        'and', a preposition), so 'an independent inquiry' stays an adjective."""
+        before = " ".join(t.lower_ for t in doc[max(0, start - 2):start])
+        if not any(before == w or before.endswith(" " + w) for w in noun_after):
+            return False
+        nxt = doc[end] if end < len(doc) else None
+        return nxt is None or nxt.is_punct or nxt.lower_ in ("who", "and", "but", "in", "for", "since", "at", "on")
+
+    def _discover(self, doc: Doc, found: list) -> list[tuple[int, int, str, str, str]]:
+        """Parties the packs do not know, named in the text: "his new party, Veritas"."""
+        out = []
+        taken = {i for s, e, *_ in found for i in range(s, e)}
+        text_lower = doc.text.lower()
+        if not any(c in text_lower for c in _DISCOVERY_CUES):
+            return out
+        names: set[str] = set()
+        for i in range(len(doc) - 3):
+            pair = f"{doc[i].lower_} {doc[i + 1].lower_}"
+            if pair not in _DISCOVERY_CUES:
+                continue
+            j = i + 2
+            if doc[j].text == ",":
+                j += 1
+            k = j
+            while k < len(doc) and k - j < 4 and doc[k].is_title and not doc[k].is_sent_start:
+                k += 1
+            if k > j and j not in taken:
+                names.add(doc[j:k].text)
+        for nm in names:
+            slug = re.sub(r"[^a-z0-9]+", "_", nm.lower()).strip("_")
+            gid = f"xx:party:{slug}"
+            toks = nm.split()
+            for i in range(len(doc) - len(toks) + 1):
+                if [t.text for t in doc[i:i + len(toks)]] == toks and i not in taken:
+                    out.append((i, i + len(toks), gid, nm, "party.discovered"))
+        return out
+
+
+def _longest_first(found: list) -> list:
+    """Drop matches inside a longer one (a token belongs to one party mention)."""
+    out, used = [], set()
+    for item in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+        rng = set(range(item[0], item[1]))
+        if rng & used:
+            continue
+        used |= rng
+        out.append(item)
+    return out
+
+
+@Language.factory(
+    "electx_parties",
+    assigns=["doc.spans"],
+    default_config={"countries": ["us", "uk"], "rules_dirs": []},
+)
+def make_parties(nlp: Language, name: str, countries: list[str], rules_dirs: list[str]) -> PartyTagger:
+    """Party mentions from the country packs ``countries`` plus analysts' ``rules_dirs``."""
+    return PartyTagger(nlp, name, cached_packs(tuple(countries), tuple(str(p) for p in rules_dirs)))

@@ -1,0 +1,99 @@
+"""electx_offices: office words normalized to GOLD_FORMAT roles, jurisdictions and status."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import extractor.components.offices  # noqa: F401
+import extractor.components.parties  # noqa: F401
+from extractor.spans import OFFICES
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    cfg = {"countries": ["us", "uk"], "rules_dirs": []}
+    nlp.add_pipe("electx_parties", config=cfg)
+    nlp.add_pipe("electx_offices", config=cfg)
+    return nlp
+
+
+def offices(doc, label="OFFICE") -> list[tuple[str, str | None, str]]:
+    return [(d["office"], d["jurisdiction"], d["status"]) for s in doc.spans[OFFICES] if s.label_ == label
+            for d in [s._.get(OFFICES)]]
+
+
+def test_shadow_post_takes_the_party(nlp):
+    doc = nlp("Tory shadow chancellor Ian Webb attacked the plan at Westminster.")
+    assert offices(doc) == [("shadow chancellor", "Conservative", "current")]
+
+
+def test_uk_national_office(nlp):
+    doc = nlp("Foreign Secretary Ann Hale flew to Brussels, the MP said.")
+    assert ("foreign secretary", "United Kingdom", "current") in offices(doc)
+
+
+def test_party_leader_with_possessive(nlp):
+    doc = nlp("UKIP's leader, Tom Pryce, spoke in Leeds.")
+    assert offices(doc) == [("party leader", "UKIP", "current")]
+
+
+def test_party_post_without_a_party_is_dropped(nlp):
+    doc = nlp("A spokesman for the residents' campaign said the vote was unfair.")
+    assert offices(doc) == []
+
+
+def test_local_office_takes_the_place_before(nlp):
+    doc = nlp("Middleton mayor Jo Kerr opened the bridge.")
+    assert offices(doc) == [("mayor", "Middleton", "current")]
+
+
+def test_mayor_of_place(nlp):
+    doc = nlp("She hopes to become the next Mayor of San Diego.")
+    assert offices(doc) == [("mayor", "San Diego", "current")]
+
+
+def test_nominated_ambassador(nlp):
+    doc = nlp("He was nominated to be the U.S. ambassador to Japan.")
+    assert offices(doc) == [("ambassador", "Japan", "nominated")]
+
+
+def test_former_office(nlp):
+    doc = nlp("The former home secretary criticised the plan.")
+    assert offices(doc) == [("home secretary", "United Kingdom", "former")]
+
+
+def test_portfolio_spokesman(nlp):
+    doc = nlp("Lib Dem foreign affairs spokesman Rhys Owen said so.")
+    assert offices(doc) == [("foreign affairs spokesman", "Liberal Democrats", "current")]
+
+
+def test_staff_posts_are_not_offices(nlp):
+    doc = nlp("The White House press secretary and a senior adviser declined to comment.")
+    assert offices(doc) == []
+
+
+def test_title_implies_office(nlp):
+    doc = nlp("Rep. Dana Cole and Mr Hill met Lord Ames.")
+    titles = [(s.text, s._.get(OFFICES)["office"]) for s in doc.spans[OFFICES] if s.label_ == "TITLE"]
+    assert titles == [("Rep.", "representative"), ("Mr", None), ("Lord", "peer")]
+
+
+def test_pm_after_a_time_is_not_an_office(nlp):
+    assert offices(nlp("Polls close at 10 PM on Thursday.")) == []
+
+
+def test_returning_officer(nlp):
+    doc = nlp("The returning officer, Gail Snow, declared the result at 3am.")
+    assert offices(doc) == [("returning officer", None, "current")]
+
+
+def test_us_local_offices(nlp):
+    doc = nlp("County executive Ben Ames and county commissioner Ida Holt backed school board member Sal Ruiz.")
+    assert [o[0] for o in offices(doc)] == ["county executive", "county commissioner", "school board member"]
+
+
+def test_uk_councillor_forms(nlp):
+    doc = nlp("Cllr Jo Baines, a borough councillor, said the by-election was close.")
+    assert [o[0] for o in offices(doc)] == ["councillor", "councillor"]

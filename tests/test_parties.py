@@ -1,0 +1,122 @@
+"""electx_parties: aliases, context rules for ordinary words, country resolution, analyst packs."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+import extractor.components.parties  # noqa: F401  (registers the factory)
+from extractor.spans import PARTIES
+
+
+def make_nlp(countries=("us", "uk"), rules_dirs=()):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("electx_parties", config={"countries": list(countries), "rules_dirs": [str(d) for d in rules_dirs]})
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp()
+
+
+def names(doc) -> list[str]:
+    return [s._.get(PARTIES)["name"] for s in doc.spans[PARTIES]]
+
+
+def test_tory_alias_is_conservative(nlp):
+    doc = nlp("The Tories unveiled their manifesto in Leeds.")
+    span = doc.spans[PARTIES][0]
+    assert span.text == "Tories" and span.id_ == "uk:party:con" and span.label_ == "PARTY"
+    assert span._.get(PARTIES)["name"] == "Conservative" and span._.get(PARTIES)["alias"] == "Tories"
+
+
+def test_lib_dems_and_new_labour(nlp):
+    doc = nlp("The Lib Dems accused New Labour of broken promises.")
+    assert names(doc) == ["Liberal Democrats", "Labour"]
+
+
+def test_us_abbreviation_in_brackets(nlp):
+    doc = nlp("Sen. Maria Ortega (D-Nev.) voted against the bill.")
+    assert names(doc) == ["Democratic"]
+
+
+def test_turned_forms_give_both_parties(nlp):
+    doc = nlp("The developer, a Republican-turned-Democrat, spent heavily.")
+    assert names(doc) == ["Republican", "Democratic"]
+
+
+@pytest.mark.parametrize("text", [
+    "Councillors approved homes on the green belt near the town.",
+    "The labour market tightened again in the spring.",
+    "Analysts gave a conservative estimate of the cost.",
+    "Ministers ordered an independent inquiry into the failure.",
+    "The Independent on Sunday reported the figures first.",
+    "Green Paper proposals were published on Monday.",
+])
+def test_ordinary_words_are_not_parties(nlp, text):
+    assert names(nlp(text)) == []
+
+
+def test_capitalized_sentence_start_labour_market_is_not_a_party(nlp):
+    assert names(nlp("Labour market figures surprised economists.")) == []
+
+
+def test_independent_candidate_is_a_party(nlp):
+    assert names(nlp("She is standing as an independent candidate in the ward.")) == ["Independent"]
+
+
+def test_weak_alias_confirmed_by_full_name(nlp):
+    doc = nlp("The Green Party fielded 200 candidates. Voters backed the Greens and many turned to Green activists.")
+    assert set(names(doc)) == {"Green"}
+
+
+def test_ambiguous_green_resolved_by_country_context(nlp):
+    us = nlp("The Green Party nominee debated Sen. Ann Ray before the primary in Congress.")
+    uk = nlp("The Green Party hopes to win a seat at Westminster from Labour and the Tories.")
+    assert us.spans[PARTIES][0].id_ == "us:party:green"
+    assert uk.spans[PARTIES][0].id_ == "uk:party:green"
+
+
+def test_new_party_named_in_text_is_discovered(nlp):
+    doc = nlp("The MEP launched his new party, Forward Together, on Monday. Forward Together will stand everywhere.")
+    assert names(doc) == ["Forward Together", "Forward Together"]
+
+
+def test_analyst_pack_from_a_folder(tmp_path):
+    folder = tmp_path / "nz"
+    folder.mkdir()
+    (folder / "parties.json").write_text(json.dumps({"country": "nz", "parties": [
+        {"id": "nat", "name": "National", "aliases": ["National Party", "Nats"]}]}), encoding="utf-8")
+    (folder / "offices.json").write_text(json.dumps({"country": "nz", "offices": []}), encoding="utf-8")
+    (folder / "titles.json").write_text(json.dumps({"country": "nz", "titles": []}), encoding="utf-8")
+    nlp = make_nlp(countries=["uk"], rules_dirs=[folder])
+    doc = nlp("The Nats promised tax cuts in Auckland.")
+    assert [(s.text, s.id_) for s in doc.spans[PARTIES]] == [("Nats", "nz:party:nat")]
+
+
+def test_independent_as_a_noun_counts(nlp):
+    doc = nlp("Ray Dunn, a registered independent who quit the council, is standing again.")
+    assert names(doc) == ["Independent"]
+
+
+def test_independent_as_an_adjective_does_not(nlp):
+    doc = nlp("Ministers ordered an independent inquiry into the count.")
+    assert names(doc) == []
+
+
+def test_weak_alias_in_brackets_after_a_name(nlp):
+    doc = nlp("RESULT\nOwen Garr (Green) 1,870\n")
+    assert names(doc) == ["Green"]
+
+
+def test_bare_reform_needs_context(nlp):
+    assert names(nlp("The Reform Act of 1832 widened the franchise.")) == []
+    assert names(nlp("Reform UK won the seat. Reform's candidate thanked voters.")) == ["Reform UK", "Reform UK"]
+
+
+def test_bracketed_single_letter_party(nlp):
+    doc = nlp("Sen. Amy Lowe (D) voted against the bill.")
+    assert names(doc) == ["Democratic"]

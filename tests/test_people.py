@@ -1,0 +1,275 @@
+"""electx_people: mentions, in-article coreference, candidate vs official, parties and offices."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import extractor.components.offices  # noqa: F401
+import extractor.components.parties  # noqa: F401
+import extractor.components.people  # noqa: F401
+from extractor.spans import PEOPLE
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    cfg = {"countries": ["us", "uk"], "rules_dirs": []}
+    for name in ("electx_parties", "electx_offices", "electx_people"):
+        nlp.add_pipe(name, config=cfg)
+    return nlp
+
+
+def people(doc) -> dict[str, dict]:
+    return {r["name"]: r for r in doc._.electx_people}
+
+
+def test_name_forms_merge_into_one_person(nlp):
+    doc = nlp("Rep. Dana Cole is running for governor. Congresswoman Dana Cole spoke first. "
+              "Cole said the race was close. Ms Cole thanked voters.")
+    recs = people(doc)
+    assert list(recs) == ["Dana Cole"]
+    assert len(recs["Dana Cole"]["mentions"]) == 4
+
+
+def test_people_sharing_a_first_name_stay_apart(nlp):
+    doc = nlp("Mayor Tom Reyes is seeking a second term. His adviser Tom Walsh said Reyes would win.")
+    recs = people(doc)
+    assert "Tom Reyes" in recs and "Tom Walsh" in recs
+
+
+def test_spans_carry_the_canonical_name(nlp):
+    doc = nlp("Sen. Laura Pike is running for governor. Pike said she was confident.")
+    assert {s._.get(PEOPLE)["name"] for s in doc.spans[PEOPLE]} == {"Laura Pike"}
+    assert all(s.label_ == "PERSON" for s in doc.spans[PEOPLE])
+
+
+def test_candidate_from_running(nlp):
+    doc = nlp("Democratic state senator Ana Ruiz is running for mayor of Fresno, aides said.")
+    rec = people(doc)["Ana Ruiz"]
+    assert rec["role"] == "candidate" and rec["party"] == "Democratic"
+    assert (rec["office_sought"], rec["jurisdiction"]) == ("mayor", "Fresno")
+
+
+def test_voter_quoted_is_not_a_candidate(nlp):
+    doc = nlp("Sen. Laura Pike is running for governor. Voter Sam Ortiz said he would vote for Pike.")
+    recs = people(doc)
+    assert recs["Laura Pike"]["role"] == "candidate"
+    assert recs.get("Sam Ortiz", {}).get("role") is None
+
+
+def test_negated_cue_is_not_a_candidate(nlp):
+    doc = nlp("Mayor Paul Grant is not able to seek re-election because of term limits.")
+    assert people(doc)["Paul Grant"]["role"] == "official"
+
+
+def test_republican_turned_democrat(nlp):
+    doc = nlp("The race drew Lee Hart, a Republican-turned-Democrat, who is running for mayor.")
+    rec = people(doc)["Lee Hart"]
+    assert rec["party"] == "Democratic" and rec["former_parties"] == ["Republican"]
+
+
+def test_switched_allegiance(nlp):
+    doc = nlp("Lee Hart is running for mayor. Hart switched allegiance from the Republican Party to become a Democrat.")
+    rec = people(doc)["Lee Hart"]
+    assert rec["party"] == "Democratic" and rec["former_parties"] == ["Republican"]
+
+
+def test_uk_candidate_standing_against_mp(nlp):
+    doc = nlp("Former minister Ruth Lane is to stand against Labour MP Kevin Dunn at the general election. "
+              "Mr Dunn said he would fight the seat hard.")
+    recs = people(doc)
+    assert recs["Ruth Lane"]["role"] == "candidate"
+    assert recs["Kevin Dunn"]["role"] == "candidate" and recs["Kevin Dunn"]["party"] == "Labour"
+
+
+def test_official_with_apposition_and_status(nlp):
+    doc = nlp("The deal was praised by Maria Evans, the current Mayor of Tulsa, on Monday.")
+    rec = people(doc)["Maria Evans"]
+    assert rec["role"] == "official"
+    assert [(o["office"], o["jurisdiction"], o["status"]) for o in rec["offices"]] == [("mayor", "Tulsa", "current")]
+
+
+def test_resigned_as_gives_former(nlp):
+    doc = nlp("Mr Carter resigned as Home Secretary on Friday after the report.")
+    rec = people(doc)["Carter"]
+    assert [(o["office"], o["status"]) for o in rec["offices"]] == [("home secretary", "former")]
+
+
+def test_party_leader_is_an_official_with_the_party(nlp):
+    doc = nlp("Tory leader Alan Price said the plan was costed.")
+    rec = people(doc)["Alan Price"]
+    assert rec["role"] == "official"
+    assert [(o["office"], o["jurisdiction"]) for o in rec["offices"]] == [("party leader", "Conservative")]
+
+
+def test_titles_are_stripped_from_names(nlp):
+    doc = nlp("Liberal Democrat peer Lord Hollis said the rules were unfair.")
+    rec = people(doc)["Hollis"]
+    assert [o["office"] for o in rec["offices"]] == ["peer"]
+
+
+def test_lede_definite_description(nlp):
+    doc = nlp("Gwen Marsh has promised to cut waiting lists. The health secretary said the money was there.")
+    rec = people(doc)["Gwen Marsh"]
+    assert [o["office"] for o in rec["offices"]] == ["health secretary"]
+
+
+def test_record_keys_follow_the_contract(nlp):
+    doc = nlp("Sen. Laura Pike is running for governor.")
+    assert set(doc._.electx_people[0]) == {"person_id", "name", "aliases", "role", "party", "former_parties",
+                                           "office_sought", "jurisdiction", "offices", "mentions", "evidence", "rule"}
+
+
+# -- real-reporting patterns (issue 5): one cause per test, sentences written for the tests --
+
+
+def test_party_selecting_a_candidate(nlp):
+    doc = nlp("The Greens have selected Tobias Quirke, 41, a retired pharmacist, for the Ashcombe seat.")
+    rec = people(doc)["Tobias Quirke"]
+    assert rec["role"] == "candidate" and rec["party"] == "Green"
+
+
+def test_gapped_list_of_party_candidates(nlp):
+    doc = nlp("Labour is standing Moira Penhale, a midwife, the Conservatives Rupert Vane, "
+              "and the Liberal Democrats Oskar Lind.")
+    recs = people(doc)
+    assert {n: (r["role"], r["party"]) for n, r in recs.items()} == {
+        "Moira Penhale": ("candidate", "Labour"), "Rupert Vane": ("candidate", "Conservative"),
+        "Oskar Lind": ("candidate", "Liberal Democrats")}
+
+
+def test_possessive_party_candidate_apposition(nlp):
+    doc = nlp("Plaid Cymru's candidate, Eluned Harries, has promised a new bypass.")
+    rec = people(doc)["Eluned Harries"]
+    assert rec["role"] == "candidate" and rec["party"] == "Plaid Cymru"
+
+
+def test_party_candidate_apposition_with_result(nlp):
+    doc = nlp("The Labour candidate, Declan Moss, came fourth with 8.1 per cent.")
+    rec = people(doc)["Declan Moss"]
+    assert rec["role"] == "candidate" and rec["party"] == "Labour"
+
+
+def test_vote_shares_after_names(nlp):
+    doc = nlp("The survey put Democrat Nora Vance at 41 percent and Kyle Brenner of the Republican Party on 38 percent.")
+    recs = people(doc)
+    assert recs["Nora Vance"]["role"] == "candidate" and recs["Kyle Brenner"]["role"] == "candidate"
+    assert recs["Kyle Brenner"]["party"] == "Republican"
+
+
+def test_bare_poll_pairs(nlp):
+    doc = nlp("Councilman Abel Ortiz leads Judge Carla Wynn in the county race. The poll found Ortiz 47, Wynn 40.")
+    assert {r["role"] for r in people(doc).values()} == {"candidate"}
+
+
+def test_share_for_a_named_candidate(nlp):
+    doc = nlp("Turnout fell sharply, with 28 per cent for Labour's Idris Pugh in the ward.")
+    rec = people(doc)["Idris Pugh"]
+    assert rec["role"] == "candidate" and rec["party"] == "Labour"
+
+
+def test_result_table_rows(nlp):
+    doc = nlp("RESULT: Ashcombe by-election\nMarian Tole (Conservative) 9,114\nOwen Garr (Green) 1,870\n")
+    recs = people(doc)
+    assert (recs["Marian Tole"]["role"], recs["Marian Tole"]["party"]) == ("candidate", "Conservative")
+    assert (recs["Owen Garr"]["role"], recs["Owen Garr"]["party"]) == ("candidate", "Green")
+
+
+def test_result_verbs_finish_and_take_the_seat(nlp):
+    doc = nlp("Hollis Crane took the seat on a reduced majority. Retired teacher Bea Morrow finished third.")
+    recs = people(doc)
+    assert recs["Hollis Crane"]["role"] == "candidate" and recs["Bea Morrow"]["role"] == "candidate"
+
+
+def test_win_verb_with_a_dated_by_election(nlp):
+    doc = nlp("Ingrid Salo, the former teacher who won yesterday's by-election for Labour, visited the market.")
+    rec = people(doc)["Ingrid Salo"]
+    assert rec["role"] == "candidate" and rec["party"] == "Labour"
+
+
+def test_defeat_of_a_candidate(nlp):
+    doc = nlp("For the Tories, the defeat of Cllr Wendy Harcourt came as a shock.")
+    assert people(doc)["Wendy Harcourt"]["role"] == "candidate"
+
+
+def test_party_primary_gives_the_party(nlp):
+    doc = nlp("Sen. Lena Ferris holds a lead over businessman Carl Dunne in the Republican primary for governor.")
+    recs = people(doc)
+    assert recs["Lena Ferris"]["party"] == "Republican" and recs["Carl Dunne"]["party"] == "Republican"
+
+
+def test_own_bid_later_in_the_sentence(nlp):
+    doc = nlp("Rep. Mona Little raised $2 million over the spring in her bid for the Democratic nomination for governor.")
+    rec = people(doc)["Mona Little"]
+    assert rec["role"] == "candidate" and rec["party"] == "Democratic"
+
+
+def test_someone_elses_bid_is_not_a_cue(nlp):
+    doc = nlp("He made the Harbour Link tram the centrepiece of his re-election bid, Jo Tarrant said.")
+    assert people(doc).get("Harbour Link", {}).get("role") is None
+
+
+def test_primary_rival_shares_the_party(nlp):
+    doc = nlp("Rep. Mona Little is seeking the Democratic nomination. Little's main rival in the primary, "
+              "lawyer Dev Anand, raised less.")
+    assert people(doc)["Dev Anand"]["party"] == "Democratic"
+
+
+def test_registered_independent(nlp):
+    doc = nlp("Paloma Reyes, a registered independent who left the Democratic Party, is running for mayor.")
+    rec = people(doc)["Paloma Reyes"]
+    assert rec["role"] == "candidate" and rec["party"] == "Independent"
+
+
+def test_party_apposition_before_an_office(nlp):
+    doc = nlp("The winner will face Hugo Brandl, a Republican state senator, in November.")
+    assert people(doc)["Hugo Brandl"]["party"] == "Republican"
+
+
+def test_party_candidate_with_title_and_modifier(nlp):
+    doc = nlp("The Democratic candidate, state Sen. Iris Kwan, is unopposed.")
+    rec = people(doc)["Iris Kwan"]
+    assert rec["role"] == "candidate" and rec["party"] == "Democratic"
+
+
+def test_party_before_a_name_is_not_the_previous_persons(nlp):
+    doc = nlp("Bo Strand won the seat with 9,000 votes to 8,100 for Labour's Ann Veal.")
+    recs = people(doc)
+    assert recs["Bo Strand"]["party"] is None and recs["Ann Veal"]["party"] == "Labour"
+
+
+def test_endorser_is_not_a_candidate(nlp):
+    doc = nlp("Mayor Jo Park is running for governor and was endorsed by stars including Lulu Vance.")
+    assert people(doc).get("Lulu Vance", {}).get("role") is None
+
+
+def test_pollster_and_analyst_are_not_candidates(nlp):
+    doc = nlp("Sen. Lena Ferris is on 44 per cent, the survey found. Its director, Mark Oduya, said the race "
+              "was tight. Dr Hilde Rasmussen, who lectures in politics, said turnout would be 30 per cent.")
+    recs = people(doc)
+    assert recs["Lena Ferris"]["role"] == "candidate"
+    assert recs.get("Mark Oduya", {}).get("role") is None and recs.get("Hilde Rasmussen", {}).get("role") is None
+
+
+def test_office_apposition_blocks_lede_coreference(nlp):
+    doc = nlp("Labour's Tim Rook resigned in May. The returning officer, Gail Snow, read the result.")
+    recs = people(doc)
+    assert [o["office"] for o in recs["Gail Snow"]["offices"]] == ["returning officer"]
+    assert recs["Tim Rook"]["offices"] == []
+
+
+def test_barred_from_seeking_is_not_a_candidate(nlp):
+    doc = nlp("Mayor Rhoda Finch, also a Democrat, is barred by term limits from seeking a third term.")
+    rec = people(doc)["Rhoda Finch"]
+    assert rec["role"] == "official" and rec["party"] == "Democratic"
+
+
+def test_seat_taken_from_a_party(nlp):
+    doc = nlp("Green Party candidate Ola Brandt has gained Westbury from the Conservatives.")
+    assert people(doc)["Ola Brandt"]["role"] == "candidate"
+
+
+def test_took_office_is_not_a_contest(nlp):
+    doc = nlp("Mayor Ed Crane took office in January.")
+    assert people(doc)["Ed Crane"]["role"] == "official"
