@@ -124,7 +124,7 @@ def extract(
     resume: Annotated[bool, typer.Option("--resume", help="skip documents already in the output")] = False,
     force: Annotated[bool, typer.Option("--force", help="overwrite an existing output")] = False,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="force the text encoding of .txt inputs")] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="longer texts are split into chunks")] = 20_000_000,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="largest input read, in bytes, per file or JSONL line; texts over 100,000 characters are processed in chunks")] = 20_000_000,
     timeout: Annotated[float, typer.Option("--timeout", help="seconds allowed per document")] = 60.0,
     rules: RulesOpt = None,
     engine: Annotated[Engine, typer.Option("--engine", help="local worker processes, or a Dask cluster")] = Engine.local,
@@ -140,7 +140,8 @@ def extract(
             from .dask import run_dask
 
             summary = run_dask(paths, out, scheduler=scheduler, model=model.value, rules_dirs=rules,
-                               published=published, fmt=fmt.value, force=force)
+                               published=published, fmt=fmt.value, force=force, encoding=encoding,
+                               max_bytes=max_bytes)
         else:
             from .batch import run_batch
 
@@ -151,7 +152,7 @@ def extract(
     except ElectxError as exc:
         _fail(str(exc))
     typer.echo(summary.describe(), err=True)
-    raise typer.Exit(1 if summary.errors else 0)
+    raise typer.Exit(summary.exit_code)
 
 
 @app.command()
