@@ -61,8 +61,16 @@ class PartiesFile(_Strict):
     country: str = Field(pattern=r"^[a-z]{2,3}$|^template$")
     description: str | None = None
     context_cues: list[str] = Field(default_factory=list, description="words that place an article in this country")
+    place_cues: list[str] = Field(default_factory=list, description="places of this country ('Ontario', 'Dublin'): context cues")
+    currency_cues: list[str] = Field(default_factory=list, description="currency words and symbols ('C$', 'euro'): context cues")
+    office_cues: list[str] = Field(default_factory=list, description="offices and bodies only this country has "
+                                   "('Taoiseach', 'Dáil', 'MPP'): context cues")
     blocked_phrases: list[str] = Field(default_factory=list, description="phrases that are never parties ('Independent on Sunday')")
     parties: list[PartyEntry] = Field(default_factory=list)
+
+    def all_cues(self) -> list[str]:
+        """Every phrase that places an article in this country (context, places, currencies, offices)."""
+        return list(dict.fromkeys([*self.context_cues, *self.place_cues, *self.currency_cues, *self.office_cues]))
 
 
 # ----------------------------------------------------------------------------- offices
@@ -121,6 +129,26 @@ class TitlesFile(_Strict):
 
 # ----------------------------------------------------------------------------- roles
 
+RaceScope = Literal["local", "national", "party", "district", "constituency", "body"]
+
+
+class RaceOffice(_Strict):
+    """Words that name the office a race is for: 'mayoral' -> mayor, 'Senate' -> senator.
+
+    ``scope`` says where the race's jurisdiction comes from: ``local`` (a place before it or
+    after in/for/of: "Ohio's Senate race", "the Senate seat in Ohio"), ``national`` (the pack's
+    ``national_jurisdiction``), ``party`` (the party named: "the Conservative leadership
+    contest"), ``district`` (the district itself: "the 12th Congressional District"),
+    ``constituency`` (the seat's name: "the Hartlepool by-election"), ``body`` (fixed
+    ``jurisdiction``)."""
+
+    forms: list[str] = Field(min_length=1, description="lowercase words before or as the race noun: 'mayoral', 'senate'")
+    office: str = Field(min_length=1, description="lowercase office sought: 'mayor', 'senator'")
+    scope: RaceScope = "local"
+    jurisdiction: str | None = None
+    notes: str | None = None
+
+
 
 class RolesFile(_Strict):
     """Cue words that make a person a candidate, link names to offices and parties.
@@ -154,6 +182,17 @@ class RolesFile(_Strict):
                                    "'on', 'took', 'was a distant third with'")
     primary_nouns: list[str] = Field(default_factory=list, description="'primary', 'nomination': '<Party> primary' gives the "
                                      "party of the candidates in that sentence")
+    race_nouns: list[str] = Field(default_factory=list, description="words naming a contest: 'race', 'by - election', 'seat'")
+    race_offices: list[RaceOffice] = Field(default_factory=list, description="words naming the office a race is for")
+    race_not_places: list[str] = Field(default_factory=list, description="capitalized words never a race's place: 'US', 'Democratic'")
+    coreferent_offices: list[str] = Field(default_factory=list, description="single-holder offices ('prime minister', 'mayor'): "
+                                          "'the prime minister said' is the holder named earlier in the article")
+    race_local_offices: list[str] = Field(default_factory=list, description="offices whose unstated jurisdiction is the "
+                                          "article's race's: 'returning officer'")
+    vacate_cues: list[str] = Field(default_factory=list, description="after a name: 'resigned', 'stood down': a former holder of "
+                                   "the seat the article's race is for")
+    successor_cues: list[str] = Field(default_factory=list, description="before a name: 'to succeed', 'take over for': the "
+                                      "current holder of the office the article's race is for")
 
 
 # ----------------------------------------------------------------------------- loading

@@ -97,3 +97,36 @@ def test_us_local_offices(nlp):
 def test_uk_councillor_forms(nlp):
     doc = nlp("Cllr Jo Baines, a borough councillor, said the by-election was close.")
     assert [o[0] for o in offices(doc)] == ["councillor", "councillor"]
+
+
+@pytest.fixture(scope="module")
+def world():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    cfg = {"countries": ["us", "uk", "ca", "au", "nz", "ie", "eu"], "rules_dirs": []}
+    nlp.add_pipe("electx_parties", config=cfg)
+    nlp.add_pipe("electx_offices", config=cfg)
+    return nlp
+
+
+def test_taoiseach_is_irish(world):
+    doc = world("The Taoiseach met Fianna Fáil TDs in Dublin.")
+    assert ("taoiseach", "Ireland", "current") in offices(doc)
+    assert ("teachta dála", "Dáil Éireann", "current") in offices(doc)
+
+
+def test_prime_minister_follows_the_article_country(world):
+    doc = world("The prime minister toured Ontario ridings with NDP and Bloc Québécois rivals close behind.")
+    assert ("prime minister", "Canada", "current") in offices(doc)
+
+
+def test_australian_treasurer_is_national_only_in_australia(world):
+    au = world("The treasurer said Labor would fund the plan, speaking in Canberra.")
+    assert ("treasurer", "Australia", "current") in offices(au)
+    uk = world("The Tories confirmed that the treasurer had resigned, MPs said.")
+    assert all(o[0] != "treasurer" or o[1] != "Australia" for o in offices(uk))
+
+
+def test_commission_president_is_an_eu_office(world):
+    doc = world("Commission president Anna Berg addressed MEPs in Strasbourg.")
+    assert ("commission president", "European Commission", "current") in offices(doc)

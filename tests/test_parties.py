@@ -120,3 +120,68 @@ def test_bare_reform_needs_context(nlp):
 def test_bracketed_single_letter_party(nlp):
     doc = nlp("Sen. Amy Lowe (D) voted against the bill.")
     assert names(doc) == ["Democratic"]
+
+
+# ----------------------------------------------------------------------------- more countries
+
+ALL = ("us", "uk", "ca", "au", "nz", "ie", "eu")
+
+
+@pytest.fixture(scope="module")
+def world():
+    return make_nlp(ALL)
+
+
+def countries(doc) -> list[str]:
+    return [s._.get(PARTIES)["country"] for s in doc.spans[PARTIES]]
+
+
+def test_labour_in_a_dublin_story_is_irish(world):
+    doc = world("Labour and Fine Gael traded blows in Dublin as the Taoiseach defended the budget.")
+    assert ("Labour", "ie") in zip(names(doc), countries(doc))
+
+
+def test_labour_in_a_wellington_story_is_new_zealand(world):
+    doc = world("Labour said New Zealand First would not sit in a cabinet in Wellington.")
+    assert countries(doc)[0] == "nz"
+
+
+def test_labour_without_other_cues_stays_british(world):
+    doc = world("Labour held its spring conference in Manchester, the MPs said.")
+    assert countries(doc) == ["uk"]
+
+
+def test_liberals_in_an_ontario_story_are_canadian(world):
+    doc = world("The Liberals lost two Ontario ridings to the NDP on Monday.")
+    assert names(doc)[0] == "Liberal Party of Canada"
+
+
+def test_liberals_in_a_queensland_story_are_australian(world):
+    doc = world("The Liberals and the Nationals campaigned in Queensland with A$40 million in pledges.")
+    assert names(doc)[0] == "Liberal Party of Australia"
+    assert "National Party of Australia" in names(doc)
+
+
+def test_labor_is_the_australian_labor_party(world):
+    doc = world("Labor promised cheaper childcare in Perth.")
+    assert names(doc) == ["Australian Labor Party"]
+
+
+def test_the_coalition_is_not_a_party(world):
+    doc = world("The Coalition trailed in Sydney, the Greens said.")
+    assert "Coalition" not in " ".join(names(doc))
+
+
+def test_bare_act_needs_party_context(world):
+    assert names(world("Voters in the ACT backed the referendum.")) == []
+    assert names(world("The ACT Party leader ruled out a deal."))[0] == "ACT New Zealand"
+
+
+def test_democrats_inside_social_democrats_give_no_us_evidence(world):
+    doc = world("The Social Democrats and the Greens gained seats in Cork.")
+    assert countries(doc) == ["ie", "ie"]
+
+
+def test_european_parliament_groups(world):
+    doc = world("The European People's Party and S&D lost ground to Renew Europe in Strasbourg.")
+    assert names(doc) == ["European People's Party", "Progressive Alliance of Socialists and Democrats", "Renew Europe"]

@@ -273,3 +273,134 @@ def test_seat_taken_from_a_party(nlp):
 def test_took_office_is_not_a_contest(nlp):
     doc = nlp("Mayor Ed Crane took office in January.")
     assert people(doc)["Ed Crane"]["role"] == "official"
+
+
+# ----------------------------------------------------------------------------- races
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Jane Roe is running in the race for Fresno mayor.", ("mayor", "Fresno")),
+    ("Jane Roe is running for the Senate seat in Ohio.", ("senator", "Ohio")),
+    ("Jane Roe is running in Ohio's Senate race, aides said.", ("senator", "Ohio")),
+    ("Jane Roe is standing in the by-election in Ashcombe.", ("member of parliament", "Ashcombe")),
+    ("Jane Roe is standing in the Ashcombe and Delby by-election.", ("member of parliament", "Ashcombe and Delby")),
+    ("Jane Roe will contest the Kent seat of Marbury at the next Westminster election.", ("member of parliament", "Marbury")),
+    ("Jane Roe is running in the special election for the 9th Congressional District.",
+     ("representative", "9th Congressional District")),
+    ("Jane Roe is running in the 2032 presidential race.", ("president", "United States")),
+    ("Jane Roe is running in the Conservative leadership contest.", ("party leader", "Conservative")),
+])
+def test_office_sought_from_the_race(nlp, text, expected):
+    rec = people(nlp(text))["Jane Roe"]
+    assert rec["role"] == "candidate"
+    assert (rec["office_sought"], rec["jurisdiction"]) == expected
+
+
+def test_seat_taken_from_a_party_names_the_constituency(nlp):
+    doc = nlp("Labour's Sam Hill has taken Ashby and Wold from the SNP after a recount.")
+    rec = people(doc)["Sam Hill"]
+    assert (rec["office_sought"], rec["jurisdiction"]) == ("member of parliament", "Ashby and Wold")
+
+
+def test_sentence_initial_article_is_not_a_seat(nlp):
+    doc = nlp("The by-election was called early. Reform's Jo Hart is standing in the Dunmore by-election.")
+    rec = people(doc)["Jo Hart"]
+    assert rec["jurisdiction"] == "Dunmore"
+
+
+def test_race_in_one_sentence_applies_to_candidates_elsewhere(nlp):
+    doc = nlp("Voters in Dunmore go to the polls in the Dunmore by-election on Thursday. "
+              "Labour has selected Amy Pratt. The Greens are standing Ben Ross.")
+    assert people(doc)["Ben Ross"]["jurisdiction"] == "Dunmore"
+
+
+# ----------------------------------------------------------------------------- officials
+
+
+def offices_of(doc, name):
+    return [(o["office"], o["jurisdiction"], o["status"]) for o in people(doc)[name]["offices"]]
+
+
+def test_role_only_subject_is_the_holder_named_before(nlp):
+    doc = nlp("Reports say Tony Marsh is planning an early poll. The speculation suggests the prime minister "
+              "favours a spring date.")
+    assert ("prime minister", "United Kingdom", "current") in offices_of(doc, "Tony Marsh")
+
+
+def test_role_only_object_is_not_the_sentence_subject(nlp):
+    doc = nlp("Reports say Tony Marsh is planning an early poll. Critics said Rita Vale attacked the chancellor.")
+    assert "Rita Vale" not in people(doc) or offices_of(doc, "Rita Vale") == []
+
+
+def test_possessive_role_links_to_a_possessive_name(nlp):
+    doc = nlp("Replying to Gina Ford's Budget, the opposition compared the chancellor's sums to a fantasy.")
+    assert ("chancellor", "United Kingdom", "current") in offices_of(doc, "Gina Ford")
+
+
+def test_named_holder_keeps_the_office(nlp):
+    doc = nlp("Prime Minister Tony Marsh visited Leeds. Nia Bell told reporters the prime minister was wrong.")
+    assert offices_of(doc, "Tony Marsh") == [("prime minister", "United Kingdom", "current")]
+    assert "Nia Bell" not in people(doc) or offices_of(doc, "Nia Bell") == []
+
+
+def test_resigned_member_is_a_former_holder_of_the_seat(nlp):
+    doc = nlp("The Ashcombe by-election was called after Labour's Peter Vane resigned in June. "
+              "Reform's Jo Hart is standing.")
+    assert offices_of(doc, "Peter Vane") == [("member of parliament", "Ashcombe", "former")]
+
+
+def test_race_to_succeed_names_the_current_holder(nlp):
+    doc = nlp("The race for Fresno mayor is tight. Jane Roe is running. The winner will succeed Carl Dunn, "
+              "who is retiring.")
+    assert ("mayor", "Fresno", "current") in offices_of(doc, "Carl Dunn")
+
+
+def test_former_mayor_role_only(nlp):
+    doc = nlp("The race for Fresno mayor is tight. Jane Roe is running. Carl Dunn said on Monday he backs her. "
+              "The former mayor added that she would win.")
+    assert ("mayor", "Fresno", "former") in offices_of(doc, "Carl Dunn")
+
+
+def test_outgoing_is_not_the_mayors_city(nlp):
+    doc = nlp("Jane Roe is running in the Port Vell mayoral race. Outgoing Mayor Carl Dunn said little.")
+    assert offices_of(doc, "Carl Dunn") == [("mayor", "Port Vell", "current")]
+
+
+def test_returning_officer_serves_the_race_constituency(nlp):
+    doc = nlp("Jo Hart is standing in the Dunmore by-election. The returning officer, Ann Lowe, said turnout was low.")
+    assert ("returning officer", "Dunmore", "current") in offices_of(doc, "Ann Lowe")
+
+
+@pytest.fixture(scope="module")
+def world():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    cfg = {"countries": ["us", "uk", "ca", "au", "nz", "ie", "eu"], "rules_dirs": []}
+    for name in ("electx_parties", "electx_offices", "electx_people"):
+        nlp.add_pipe(name, config=cfg)
+    return nlp
+
+
+def test_irish_by_election_seat_is_a_dail_seat(world):
+    doc = world("Fine Gael's Orla Keane is standing in the Galway East by-election, party sources said.")
+    rec = people(doc)["Orla Keane"]
+    assert (rec["party"], rec["office_sought"], rec["jurisdiction"]) == ("Fine Gael", "teachta dála", "Galway East")
+
+
+def test_canadian_riding_is_a_commons_seat(world):
+    doc = world("Liberal candidate Sam Fong is running in the riding of Ottawa Centre, the NDP said.")
+    rec = people(doc)["Sam Fong"]
+    assert (rec["party"], rec["office_sought"], rec["jurisdiction"]) == (
+        "Liberal Party of Canada", "member of parliament", "Ottawa Centre")
+
+
+def test_second_post_does_not_stack_on_the_first_holder(world):
+    doc = world("The Taoiseach, Mark Byrne, said the Government would hold firm in Dublin. "
+                "The Tánaiste said he agreed.")
+    assert offices_of(doc, "Mark Byrne") == [("taoiseach", "Ireland", "current")]
+
+
+def test_european_constituency_race(world):
+    doc = world("Renew Europe MEP Lena Vos is running in the Ireland South constituency, Brussels sources said.")
+    rec = people(doc)["Lena Vos"]
+    assert (rec["office_sought"], rec["jurisdiction"]) == ("member of the european parliament", "Ireland South")

@@ -126,3 +126,37 @@ def test_party_noun_after_is_validated_as_a_list(tmp_path):
     with pytest.raises(RuleFileError) as err:
         load_packs([], [tmp_path / "nz"])
     assert "noun_after" in str(err.value)
+
+
+# ----------------------------------------------------------------------------- new country packs
+
+
+@pytest.mark.parametrize("code", ["ca", "au", "nz", "ie", "eu"])
+def test_new_country_packs_load_clean(code):
+    problems = [p for p in check_pack(SHIPPED / code) if not p.startswith("note:")]
+    assert problems == []
+
+
+def test_labour_stays_ambiguous_across_uk_ie_nz():
+    gaz = load_packs(["uk", "ie", "nz"])
+    assert gaz.by_alias["Labour"] == {"uk:party:lab", "ie:party:lab", "nz:party:lab"}
+
+
+def test_labor_spelling_is_only_australian():
+    gaz = load_packs(["uk", "au", "nz"])
+    assert gaz.by_alias["Labor"] == {"au:party:alp"}
+
+
+def test_party_pack_gathers_place_currency_and_office_cues():
+    pack = load_pack(SHIPPED / "ie")
+    cues = pack.parties.all_cues()
+    assert "Dublin" in cues and "€" in cues and "Taoiseach" in cues
+
+
+def test_race_office_with_unknown_scope_names_the_entry(tmp_path):
+    folder = write_pack(tmp_path / "zz", [])
+    (folder / "roles.json").write_text(json.dumps({"country": "zz", "race_offices": [
+        {"forms": ["mayoral"], "office": "mayor", "scope": "galaxy"}]}), encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        load_pack(folder)
+    assert "race_offices[0]" in str(err.value) and "roles.json" in str(err.value)

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from ..rules import Gazetteer, OfficeEntry, cached_packs
 from ..spans import OFFICES, PARTIES
 
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "new", "now", "also", "then"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "new", "now", "also", "then",
+                "outgoing", "incumbent", "acting", "interim", "former", "retiring", "current", "sitting"}
 _POSSESSIVE = {"'s", "'", "’s", "’"}
 
 
@@ -68,8 +69,8 @@ class OfficeTagger:
             self.status[code] = {k: [w.lower().split() for w in v] for k, v in of.status_words.model_dump().items()}
             if of.not_offices:
                 self.not_offices.add("NOT", [nlp.make_doc(w) for w in of.not_offices])
-            if pack.parties.context_cues:
-                self.cues.add(code, [nlp.make_doc(p) for p in pack.parties.context_cues])
+            if pack.parties.all_cues():
+                self.cues.add(code, [nlp.make_doc(p) for p in pack.parties.all_cues()])
             for entry in of.offices:
                 for form in entry.forms:
                     key = "L|" + form.lower()
@@ -126,7 +127,10 @@ class OfficeTagger:
                 if set(range(s, e)) & blocked or s in party_at:
                     continue
                 span = None
-                for off in self._ranked(self.offices[key], scores):
+                ranked = self._ranked(self.offices[key], scores)
+                for off in ranked:  # another country's reading only with evidence for that country
+                    if off.country != ranked[0].country and scores.get(off.country, 0) < scores.get(ranked[0].country, 0):
+                        continue
                     span = self._office_span(doc, s, e, off, party_at)
                     if span is not None:
                         break

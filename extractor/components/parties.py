@@ -44,8 +44,8 @@ class PartyTagger:
         for code, pack in gazetteer.packs.items():
             if pack.parties.blocked_phrases:
                 self.blocked.add("BLOCK", [nlp.make_doc(p) for p in pack.parties.blocked_phrases])
-            if pack.parties.context_cues:
-                self.cues.add(code, [nlp.make_doc(p) for p in pack.parties.context_cues])
+            if pack.parties.all_cues():
+                self.cues.add(code, [nlp.make_doc(p) for p in pack.parties.all_cues()])
         if self.abbrev_ids:
             self.abbrev.add("ABBREV", [[{"ORTH": {"IN": sorted(self.abbrev_ids)}}, {"ORTH": "-"},
                                         {"TEXT": {"REGEX": r"^[A-Z][A-Za-z.]{0,12}$"}}],
@@ -58,8 +58,11 @@ class PartyTagger:
         scores: Counter = Counter()
         for match_id, _s, _e in self.cues(doc):
             scores[doc.vocab.strings[match_id]] += 1
-        for match_id, _s, _e in self.strong(doc):
-            ids = self.gaz.by_alias.get(doc.vocab.strings[match_id], set())
+        matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.strong(doc)]
+        for alias, s, e in matches:
+            if any(s2 <= s and e <= e2 and e2 - s2 > e - s for _a, s2, e2 in matches):
+                continue  # "Democrats" inside "Social Democrats"
+            ids = self.gaz.by_alias.get(alias, set())
             if len(ids) == 1:
                 scores[next(iter(ids)).split(":")[0]] += 2
         return scores

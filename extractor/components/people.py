@@ -18,9 +18,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..rules import Gazetteer, cached_packs
+from ..rules import Gazetteer, RaceOffice, cached_packs
 from ..spans import OFFICES, PARTIES, PEOPLE
 
 _DASHES = {"-", "–", "—", ":", ",", "(", "both", "and"}
@@ -31,6 +32,10 @@ _WIN_SKIP = {"the", "a", "an", "his", "her", "its", "their", "yesterday", "today
              "this", "next", "week", "year", "month", "thursday", "tuesday", "wednesday", "monday", "friday",
              "saturday", "sunday", "night"}
 _ROLE_MODIFIERS = {"state", "former", "ex", "-", "then", "current", "incumbent", "sitting", "retiring", "outgoing"}
+_AUX = {"has", "had", "is", "was", "will", "would", "could", "should", "may", "might", "must", "can", "did", "does"}
+_CONTEST_VERBS = {"contest", "contests", "contesting"}
+_RACE_MODIFIERS = {"special", "general", "open", "-", "and", "state", "city", "federal", "provincial"}
+_ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 _PLACE_PREPS = {"in", "at", "near", "contest", "contesting", "contested", "represent", "represents", "representing",
                 "constituency", "seat"}
 
@@ -60,6 +65,13 @@ class Cues:
     nominate: list[tuple[str, ...]]
     share_links: set[str]
     primary: list[tuple[str, ...]]
+    race_nouns: list[tuple[str, ...]] = field(default_factory=list)
+    race_offices: list[tuple[str, tuple[str, ...], RaceOffice]] = field(default_factory=list)  # country, form, entry
+    race_not_places: set[str] = field(default_factory=set)
+    coreferent: set[str] = field(default_factory=set)
+    race_local: set[str] = field(default_factory=set)
+    vacate: list[tuple[str, ...]] = field(default_factory=list)
+    successor: list[tuple[str, ...]] = field(default_factory=list)
 
     @classmethod
     def from_gazetteer(cls, gaz: Gazetteer) -> Cues:
@@ -80,7 +92,11 @@ class Cues:
             seat_office={c: p.roles.seat_office for c, p in gaz.packs.items() if p.roles.seat_office},
             not_name={p for pack in gaz.packs.values() for p in pack.roles.not_name_words},
             name_intro=phrases("name_intro"), nominate=phrases("nominate_verbs"), share_links=words("share_links"),
-            primary=phrases("primary_nouns"),
+            primary=phrases("primary_nouns"), race_nouns=phrases("race_nouns"),
+            race_offices=sorted(((c, tuple(f.lower().split()), r) for c, pack in gaz.packs.items()
+                                 for r in pack.roles.race_offices for f in r.forms), key=lambda x: -len(x[1])),
+            race_not_places={w for pack in gaz.packs.values() for w in pack.roles.race_not_places},
+            coreferent=words("coreferent_offices"), race_local=words("race_local_offices"), vacate=phrases("vacate_cues"), successor=phrases("successor_cues"),
         )
 
 
@@ -119,6 +135,10 @@ class PeopleTagger:
         self.gaz = gazetteer
         self.cues = Cues.from_gazetteer(gazetteer)
         self.title_forms = {f for p in gazetteer.packs.values() for t in p.titles.titles for f in t.forms}
+        self.country_cues = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for code, pack in gazetteer.packs.items():
+            if pack.parties.all_cues():
+                self.country_cues.add(code, [nlp.make_doc(c) for c in pack.parties.all_cues()])
 
     # ------------------------------------------------------------------ annotations
 
@@ -179,11 +199,12 @@ class PeopleTagger:
     def _mentions(self, doc: Doc) -> list[tuple[int, int, str]]:
         found: dict[tuple[int, int], str] = {}
         # capitalized runs after "in", "at", "contest" are places wherever they recur
+        person_tok = {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
         for t in doc:
             if t.lower_ in _PLACE_PREPS and t.i + 1 < len(doc):
                 e = self._run(t.i + 1)
-                if e > t.i + 1:
-                    self.places.add(doc[t.i + 1:e].text)
+                if e > t.i + 1 and not (t.lower_ == "in" and e - t.i - 1 >= 2 and all(i in person_tok for i in range(t.i + 1, e))):
+                    self.places.add(doc[t.i + 1:e].text)  # "trust in Jane Roe" (a PERSON entity) stays a name
 
         def add(s: int, e: int, rule: str, min_len: int = 1) -> None:
             if rule in ("people.ner", "people.name_rule") and doc[s:e].text in self.places:
@@ -368,6 +389,16 @@ class PeopleTagger:
         self._primary_parties(doc, people, owner)
         self._lede_offices(doc, people, owner)
         self._races(doc, people)
+        self._race_holders(doc, people, owner)
+        for p in people:
+            for o in p.offices:
+                if o["jurisdiction"]:
+                    continue
+                if self.race and (o["office"] == self.race[0] or o["office"] in self.cues.race_local):
+                    o["jurisdiction"] = self.race[1]  # "Mayor Helen Marsh" in a story about the Port Calder race
+                elif o["office"].startswith("shadow ") and p.party:
+                    o["jurisdiction"] = p.party  # a shadow post belongs to the holder's party
+        self._role_coreference(doc, people, owner)
 
     def _candidate_cues(self, doc: Doc, sent: Span, persons: list[Person], prev_end: int, gstart: int,
                         gend: int, next_start: int) -> None:
@@ -622,6 +653,9 @@ class PeopleTagger:
             if prev is None or prev[0][0] - sents[si - 1].start > 8:
                 continue
             data = sp._.get(OFFICES) or {}
+            if data.get("office") in self.cues.coreferent and any(
+                    o["office"] != data["office"] and o["office"] in self.cues.coreferent for o in prev[1].offices):
+                continue  # "The Taoiseach, Jane Roe, said ... The Tánaiste said": a second post-holder
             if data.get("office") and not data["office"].startswith(("shadow", "party")):
                 self._add_office(prev[1], data, sp, rule="people.lede_coreference")
 
@@ -790,57 +824,281 @@ class PeopleTagger:
     # -- races -----------------------------------------------------------------------
 
     def _races(self, doc: Doc, people: list[Person]) -> None:
-        """office_sought / jurisdiction: the race named in the article ("the race for Los Angeles
-        mayor", "the next Mayor of Los Angeles", "contest the Derbyshire seat of Erewash")."""
-        race = None
-        words = [t.lower_ for t in doc]
-        for sp in _group(doc, OFFICES):
-            if sp.label_ != "OFFICE":
-                continue
-            pre = words[max(0, sp.start - 5):sp.start]
-            if any(_find(pre, ph) >= 0 for ph in self.cues.race):
-                data = sp._.get(OFFICES) or {}
-                if not data.get("office", "").startswith(("shadow", "party")):
-                    race = (data.get("office"), data.get("jurisdiction"))
-                    break
+        """office_sought / jurisdiction from the races the article names ("the race for Los Angeles
+        mayor", "Ohio's Senate race", "the Hartlepool by-election", "contest the Derbyshire seat of
+        Erewash"). A race read in the candidate's own sentences wins; otherwise the article's most
+        often named race; otherwise the office alone."""
+        readings = self._race_readings(doc)
+        places = {(o, j) for _i, o, j in readings if j}
+        longer = {(o, j): max((j2 for o2, j2 in places if o2 == o and j2.startswith(j + " ")), key=len, default=j)
+                  for o, j in places}  # "Bethnal Green" -> "Bethnal Green and Bow"
+        readings = [(i, o, longer[(o, j)] if j else j) for i, o, j in readings]
+        full = Counter((o, j) for _i, o, j in readings if j)
+        first = {}
+        for i, o, j in readings:
+            first.setdefault((o, j), i)
+        dominant = max(full, key=lambda k: (full[k], -first[k])) if full else None
+        self.race = dominant
+        offices_only = Counter(o for _i, o, _j in readings)
         for p in people:
             if p.role != "candidate" or p.office_sought:
                 continue
-            seat = self._seat(doc, p)
-            if seat:
-                p.office_sought, p.jurisdiction = seat
-            elif race:
-                p.office_sought, p.jurisdiction = race
+            sents = {doc[s].sent.start for s, _e in p.mentions}
+            own = [(o, j) for i, o, j in readings if j and doc[i].sent.start in sents]
+            if own:
+                p.office_sought, p.jurisdiction = max(own, key=lambda k: (full[k], -first[k]))
+            elif dominant:
+                p.office_sought, p.jurisdiction = dominant
+            elif offices_only:
+                p.office_sought = offices_only.most_common(1)[0][0]
 
-    def _seat(self, doc: Doc, p: Person) -> tuple[str | None, str | None] | None:
-        """'contest the Derbyshire seat of Erewash', 'won the Tatton seat', 'the Hartlepool by-election'."""
-        countries = Counter((sp._.get(PARTIES) or {}).get("country") for sp in _group(doc, PARTIES))
-        ranked = [c for c, _n in countries.most_common() if c in self.cues.seat_office]
-        office = self.cues.seat_office[ranked[0]] if ranked else next(iter(self.cues.seat_office.values()), None)
-        for s, _e in p.mentions:
-            sent = doc[s].sent
-            for t in sent:
-                i = t.i
-                if i in self.office_tok:
-                    continue
-                if t.lower_ == "seat":
-                    start = i
-                elif t.lower_ == "election" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "by":
-                    start = i - 2
-                elif t.lower_ == "by-election":
-                    start = i
-                else:
-                    continue
-                after = _after_place(doc, i + 1)
-                if after:
-                    return office, after
-                k = start
-                while k > sent.start and doc[k - 1].is_title and (k - 1) not in self.party_at \
-                        and (k - 1) not in self.office_tok:
-                    k -= 1
-                if k < start:
-                    return office, doc[k:start].text
+    def _race_holders(self, doc: Doc, people: list[Person], owner: dict) -> None:
+        """Holders of the office the article's race is for: 'the by-election was called after
+        Labour's Jane Roe resigned' (former), 'the race to succeed Jane Roe' (current)."""
+        if not self.race:
+            return
+        office, where = self.race
+        for (s, e), p in sorted(owner.items()):
+            if p.role == "candidate":
+                continue
+            after = [t.lower_ for t in doc[e:e + 6] if not t.is_space][:4]
+            before = [t.lower_ for t in doc[max(0, s - 6):s] if not t.is_space][-4:]
+            if any(_find(after, ph) == 0 or _find(after, ph) == 1 and after[0] in ("has", "had", "was")
+                   for ph in self.cues.vacate):
+                status = "former"
+            elif any(tuple(before[-len(ph):]) == ph for ph in self.cues.successor):
+                status = "current"
+            else:
+                continue
+            held = next((o for o in p.offices if o["office"] == office), None)
+            if held is not None:
+                held["status"] = status if status == "former" else held["status"]
+                if held["jurisdiction"] in (None, self._body_of(office)):
+                    held["jurisdiction"] = where
+            else:
+                p.offices.append({"office": office, "jurisdiction": where, "status": status,
+                                  "start": doc[s].idx, "end": doc[e - 1].idx + len(doc[e - 1]),
+                                  "rule": "people.race_holder"})
+
+    def _body_of(self, office: str) -> str | None:
+        """The fixed body of an office ('member of parliament' -> 'House of Commons'), if any."""
+        for pack in self.gaz.packs.values():
+            for entry in pack.offices.offices:
+                if entry.office == office and entry.jurisdiction:
+                    return entry.jurisdiction
         return None
+
+    def _role_coreference(self, doc: Doc, people: list[Person], owner: dict) -> None:
+        """'Tony Blair is planning ... The latest reports say the prime minister favours ...': a
+        role-only mention of a single-holder office (roles.json ``coreferent_offices``) is the
+        person named most recently before it (earlier sentences, or a possessive in the same one:
+        "Gordon Brown's Budget ... the chancellor's figures"), unless someone already holds it."""
+        sents = list(doc.sents)
+        sent_of = {}
+        for si, st in enumerate(sents):
+            sent_of.update(dict.fromkeys(range(st.start, st.end), si))
+        mentions = sorted(owner.items())
+        for sp in _group(doc, OFFICES):
+            data = sp._.get(OFFICES) or {}
+            office = data.get("office")
+            if sp.label_ != "OFFICE" or office not in self.cues.coreferent or not self._role_only(doc, sp):
+                continue
+            status = data.get("status") or "current"
+            if any(o["office"] == office and o["status"] == status for p in people for o in p.offices):
+                continue  # its holder is named: "Prime Minister Jane Roe ... the prime minister said"
+            use = self._role_use(doc, sp)
+            if use is None:
+                continue  # "trust in the prime minister": too loose to resolve
+            si = sent_of[sp.start]
+            best = None
+            for (s, e), p in mentions:
+                if s >= sp.start or sent_of[s] < si - 4 or p.role == "candidate":
+                    continue
+                if sent_of[s] == si and not (use == "possessive" and e < len(doc) and doc[e].text in _POSS):
+                    continue  # "Jane Roe attacked the chancellor": someone else
+                if use == "possessive" and sent_of[s] != si:
+                    continue
+                if any(o["office"] != office and (o["office"] in self.cues.coreferent or o["office"].startswith("shadow")
+                                                  or o["office"] == "party leader") for o in p.offices):
+                    continue
+                best = p
+            if best is None and use == "subject":  # the article's lede names the holder
+                lede = [p for (s, _e), p in mentions if sent_of[s] <= 1 and s < sp.start and p.role != "candidate"
+                        and not p.offices]
+                best = lede[0] if len({id(p) for p in lede}) == 1 else None
+            if best is not None:
+                if not data.get("jurisdiction") and self.race and self.race[0] == office:
+                    data = {**data, "jurisdiction": self.race[1]}  # "the former mayor" of the race's city
+                self._add_office(best, data, sp, status=status, rule="people.role_coreference")
+
+    def _role_use(self, doc: Doc, sp: Span) -> str | None:
+        """'subject' when a verb follows ('the prime minister said', 'the mayor favours'),
+        'possessive' for "the chancellor's figures", else None."""
+        if sp.end >= len(doc):
+            return None
+        nxt = doc[sp.end]
+        if nxt.text in _POSS:
+            return "possessive"
+        if nxt.lower_ in self.cues.speech or nxt.lower_ in _AUX:
+            return "subject"
+        if doc.has_annotation("TAG"):
+            nxt2 = doc[sp.end + 1] if sp.end + 1 < len(doc) else None
+            if nxt.pos_ in ("VERB", "AUX") and nxt.tag_ != "VBG":
+                return "subject"
+            # "the prime minister favours a poll" (tagged as a plural noun)
+            return "subject" if nxt.tag_ == "NNS" and nxt2 is not None and nxt2.lower_ in ("a", "an", "the", "that", "to") else None
+        return "subject" if nxt.is_lower and nxt.is_alpha and nxt.lower_.endswith(("s", "ed")) \
+            and nxt.lower_ not in ("has", "was") and len(nxt) > 3 else None
+
+    def _role_only(self, doc: Doc, sp: Span) -> bool:
+        """'the prime minister', 'the former mayor': an office with an article and no name."""
+        k = sp.start
+        while k > 0 and doc[k - 1].lower_ in _ROLE_MODIFIERS:
+            k -= 1
+        if k == 0 or doc[k - 1].lower_ != "the" or (k - 2) in self.party_at:
+            return False
+        if k >= 3 and doc[k - 2].lower_ == "of" and doc[k - 3].is_title:
+            return False  # "the Office of the Deputy Prime Minister": an institution's name
+        if sp.end < len(doc) and (self._is_name_tok(sp.end) or doc[sp.end].text == "," and sp.end + 1 < len(doc)
+                                  and self._is_name_tok(sp.end + 1)):
+            return False
+        return True
+
+    def _article_country(self, doc: Doc) -> list[str]:
+        """Loaded countries, the article's likeliest first (by its parties, then load order)."""
+        countries = Counter()
+        for sp in _group(doc, PARTIES):
+            countries[(sp._.get(PARTIES) or {}).get("country")] += 2
+        for match_id, _s, _e in self.country_cues(doc):
+            countries[doc.vocab.strings[match_id]] += 1
+        order = {c: n for n, c in enumerate(self.gaz.countries)}
+        return sorted(self.gaz.countries, key=lambda c: (-countries.get(c, 0), order[c]))
+
+    def _race_readings(self, doc: Doc) -> list[tuple[int, str, str | None]]:
+        """Every race the article names: (token index, office, jurisdiction or None)."""
+        words = [t.lower_ for t in doc]
+        ranked = self._article_country(doc)
+        out: list[tuple[int, str, str | None]] = []
+        for sp in _group(doc, OFFICES):  # "the race for Los Angeles mayor", "the next Mayor of X"
+            if sp.label_ != "OFFICE":
+                continue
+            pre = words[max(0, sp.start - 5):sp.start]
+            data = sp._.get(OFFICES) or {}
+            if any(_find(pre, ph) >= 0 for ph in self.cues.race) and data.get("office") \
+                    and not data["office"].startswith(("shadow", "party")):
+                out.append((sp.start, data["office"], data.get("jurisdiction")))
+        i = 0
+        while i < len(doc):
+            ph = next((ph for ph in self.cues.race_nouns if tuple(words[i:i + len(ph)]) == ph), None)
+            if ph is None:
+                i += 1
+                continue
+            reading = self._race_at(doc, i, i + len(ph), ranked)
+            if reading:
+                out.append((i, *reading))
+            i += len(ph)
+        seat = self._seat_office(ranked)
+        for t in doc:  # "has taken Glenbarra and Invermoy from the SNP", "contest Bethnal Green"
+            if seat is None or not (t.lower_ in self.cues.win or t.lower_ in _CONTEST_VERBS):
+                continue
+            e = self._place_run(t.i + 1)
+            if e == t.i + 1 or any(k in self.mention_start for k in range(t.i + 1, e)):
+                continue
+            nxt = words[e] if e < len(doc) else ""
+            if t.lower_ in _CONTEST_VERBS and nxt in (",", ".", "for", "at", "in", "against") \
+                    or t.lower_ in self.cues.win and nxt == "from":
+                out.append((t.i, seat, doc[t.i + 1:e].text))
+        return out
+
+    def _seat_office(self, ranked: list[str]) -> str | None:
+        for c in ranked:
+            if c in self.cues.seat_office:
+                return self.cues.seat_office[c]
+        return None
+
+    def _race_at(self, doc: Doc, s: int, e: int, ranked: list[str]) -> tuple[str, str | None] | None:
+        """One race noun at doc[s:e] with its modifiers: 'Port Calder's mayoral primary',
+        'the Senate seat in Ohio', 'the special election for the 12th Congressional District'."""
+        k = s
+        while k > 0 and s - k < 7 and self._race_modifier(doc, k - 1):
+            k -= 1
+        words = [t.lower_ for t in doc]
+        after, stop = None, e
+        if e + 1 < len(doc) and words[e] in ("in", "for", "of", "to"):
+            j = e + 2 if words[e + 1] == "the" else e + 1
+            end = self._place_run(j)
+            if end > j and not (end < len(doc) and end in self.office_start):
+                after, stop = doc[j:end].text, end
+        if stop == e and e < len(doc) and words[e] == "for":  # "the primary for U.S. Senate"
+            stop = min(len(doc), e + 4)
+        entry = None
+        best = (99, 99, 99)
+        for country, form, race in self.cues.race_offices:
+            n = len(form)
+            for j in range(k, stop - n + 1):
+                if tuple(words[j:j + n]) == form:
+                    # modifiers before the noun beat the noun, which beats the place after it
+                    # ("Senate seat": senator; "the election for the 12th Congressional District")
+                    key = (0 if j + n <= s else 1 if j < e else 2, ranked.index(country) if country in ranked else 99, -n)
+                    if key < best:
+                        best, entry = key, (country, race, range(j, j + n))
+        place = self._mod_place(doc, k, s, entry[2] if entry else range(0))
+        if entry is None:
+            return None
+        country, race, _rng = entry
+        where = after or place
+        if race.scope == "national":
+            return race.office, race.jurisdiction or self.gaz.packs[country].offices.national_jurisdiction
+        if race.scope == "body":
+            return race.office, race.jurisdiction
+        if race.scope == "party":
+            parties = [self.party_at[j] for j in range(k, min(len(doc), e + 6)) if j in self.party_at]
+            return race.office, parties[0] if parties else None
+        if race.scope == "district":
+            district = next((w for w in (after, place) if w and "district" in w.lower()), None)
+            return race.office, district or where
+        return race.office, where
+
+    def _race_modifier(self, doc: Doc, i: int) -> bool:
+        """A word that can sit between a determiner and a race noun: places, parties, years,
+        office words, 'special', possessives ('Port Calder's mayoral primary')."""
+        t = doc[i]
+        if t.text in _POSS or i in self.party_at or t.like_num or _ORDINAL.match(t.text):
+            return True
+        if t.lower_ in _RACE_MODIFIERS or any(t.lower_ in form for _c, form, _r in self.cues.race_offices):
+            return True
+        owned = i in self.mention_start and i + 2 < len(doc) and doc[i + 2].text in _POSS  # "Jane Roe's Senate bid"
+        return (t.is_title or t.is_upper and t.is_alpha) and not t.is_stop and not owned \
+            or t.lower_ == "and" and i > 0 and doc[i - 1].is_title and i + 1 < len(doc) and doc[i + 1].is_title
+
+    def _mod_place(self, doc: Doc, k: int, s: int, office_rng: range) -> str | None:
+        """The first capitalized run among a race's modifiers that is not a party or the office word."""
+        j = k
+        while j < s:
+            t = doc[j]
+            if (t.is_title or t.is_upper and t.is_alpha or _ORDINAL.match(t.text)) and j not in self.party_at \
+                    and j not in office_rng and t.text not in self.cues.race_not_places:
+                end = j
+                while end < s and end not in office_rng and end not in self.party_at and (
+                        doc[end].is_title or doc[end].is_upper and doc[end].is_alpha or _ORDINAL.match(doc[end].text)
+                        or doc[end].lower_ == "and" and end + 1 < s and doc[end + 1].is_title):
+                    end += 1
+                if end > j:
+                    return doc[j:end].text
+            j += 1
+        return None
+
+    def _place_run(self, i: int) -> int:
+        """End of a place name starting at token i ('Glenbarra and Invermoy', '12th Congressional
+        District', 'Ohio'), i when none; parties, known people and race words are not places."""
+        doc = self.doc
+        end = i
+        while end < len(doc) and end - i < 6 and end not in self.party_at and (
+                (doc[end].is_title or _ORDINAL.match(doc[end].text)) and doc[end].text not in self.cues.race_not_places
+                or end > i and doc[end].lower_ in ("and", "of") and end + 1 < len(doc) and doc[end + 1].is_title
+                and end + 1 not in self.party_at):
+            end += 1
+        return end
 
     # ------------------------------------------------------------------ output
 
@@ -888,17 +1146,6 @@ def _groups(doc: Doc, ms: list[tuple[int, int]], tagger: PeopleTagger) -> list[l
                 continue
         groups.append([m])
     return groups
-
-
-def _after_place(doc: Doc, i: int) -> str | None:
-    """'of Erewash' / 'in Hartlepool' right after a seat word."""
-    if i + 1 < len(doc) and doc[i].lower_ in ("of", "in") and doc[i + 1].is_title:
-        end = i + 1
-        while end < len(doc) and end - i < 5 and (doc[end].is_title or doc[end].lower_ == "and" and end + 1 < len(doc)
-                                                   and doc[end + 1].is_title):
-            end += 1
-        return doc[i + 1:end].text
-    return None
 
 
 def _jurisdiction_tokens(doc: Doc, span: Span) -> range:
