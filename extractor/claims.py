@@ -1,0 +1,259 @@
+"""Checkable claims built from the figure spans (and from word fractions, majorities and
+counts that are not figures themselves).
+
+Each claim is a plain dict with exactly the fields of :class:`extractor.schema.Claim` plus a
+``rule`` id.  ``text`` is a verbatim substring of the article: the clause carrying the figure.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from .components._figures import Intervals, Sentences
+from .components.attach import Mention, cue, mentions
+from .normalize import figure_rules as rules
+from .normalize.numbers import DIGITS, number_word_regex, parse_digits, parse_words, qualifier_before
+from .spans import MONEY, PERCENT, span_group
+
+KIND_TO_PREDICATE = {"vote_share": "vote_share", "margin": "margin", "threshold": "threshold", "poll": "poll_share",
+                     "turnout": "turnout", "swing": "other", "other": "other"}
+_CLAUSE_START = re.compile(r"[;:(]|\s[-–—]\s|,\s(?=(?:while|but|with|and|compared)\b)|\b(?:while|but)\s")
+_CLAUSE_END = re.compile(r"[;)]|\s[-–—]\s|,\s(?=(?:while|but|with|compared|according)\b)|\s(?:while|but)\s")
+_PRONOUN = re.compile(r"\b(?:he|she)\b")
+_WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def _clause(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of the clause around [start, end) inside the sentence [a, b)."""
+    cs = a
+    for m in _CLAUSE_START.finditer(text, a, start):
+        cs = m.end()
+    m = _CLAUSE_END.search(text, end, b)
+    ce = m.start() if m else b
+    while ce > cs and text[ce - 1] in " .,\n\"'”’":
+        ce -= 1
+    while cs < start and text[cs] in " \n\"'“‘":
+        cs += 1
+    if ce < end:
+        ce = end
+    return cs, ce
+
+
+@lru_cache(maxsize=1)
+def _as_of() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in rules.figure_kinds().as_of_patterns]
+
+
+@lru_cache(maxsize=1)
+def _attribution() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in rules.figure_kinds().attribution_patterns]
+
+
+def _first(patterns: list[re.Pattern[str]], text: str, a: int, b: int) -> str | None:
+    for rx in patterns:
+        m = rx.search(text, a, b)
+        if m:
+            return m.group(0).strip(" ,")
+    return None
+
+
+class _Ctx:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.sents = Sentences(doc)
+        self.mentions = [m for m in mentions(doc) if m.type in ("person", "party")]
+        rx = cue("poll_article")
+        self.poll_article = bool(rx and rx.search(self.text))
+        self._starts = [m.start for m in self.mentions]
+
+    def near(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions starting in [lo, hi] (bounded lookups keep claims linear)."""
+        i = bisect.bisect_left(self._starts, max(0, lo))
+        j = bisect.bisect_right(self._starts, hi)
+        return self.mentions[i:j]
+
+    def claim(self, subject: str | None, predicate: str, value: float | None, unit: str | None,
+              qualifier: str | None, start: int, end: int, rule: str) -> dict:
+        a, b = self.sents.around(start)
+        cs, ce = _clause(self.text, a, b, start, end)
+        return {"subject": subject, "predicate": predicate, "value": value, "unit": unit, "qualifier": qualifier,
+                "as_of": _first(_as_of(), self.text, a, b), "text": self.text[cs:ce],
+                "attribution": _first(_attribution(), self.text, a, b), "event": None,
+                "start": cs, "end": ce, "rule": rule}
+
+    def subject_after(self, start: int, end: int) -> str | None:
+        """Poll-style subject: the person/party the clause after the figure is about."""
+        a, b = self.sents.around(start)
+        cs, ce = _clause(self.text, a, b, start, end)
+        after = [m for m in self.near(end, ce) if m.end <= ce]
+        if after:
+            return after[0].name
+        if _PRONOUN.search(self.text, end, ce):
+            prev = [m for m in self.near(start - 4000, start) if m.type == "person" and m.end <= start
+                    and self.sents.index(m.start) >= self.sents.index(start) - 2]
+            if prev:
+                return prev[-1].name
+        return None
+
+    def poll_sentence(self, start: int) -> bool:
+        a, b = self.sents.around(start)
+        s = self.text[a:b]
+        rx = cue("poll_sentence")
+        return bool((self.poll_article and _response_regex().search(s)) or (rx and rx.search(s)))
+
+
+@lru_cache(maxsize=1)
+def _response_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b(?:{rules.alternation(rules.figure_kinds().poll_response_cues)})\b")
+
+
+def build_claims(doc: Doc) -> list[dict]:
+    """One claim per checkable figure, plus word fractions, majorities needed and counts."""
+    ctx = _Ctx(doc)
+    out: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    for span in span_group(doc, PERCENT):
+        d = span._.electx_percent or {}
+        if d.get("value") is None:
+            continue
+        pred = KIND_TO_PREDICATE.get(d.get("kind") or "other", "other")
+        out.append(ctx.claim(d.get("subject"), pred, float(d["value"]), d.get("unit") or "percent",
+                             d.get("qualifier"), span.start_char, span.end_char, f"claims.{d.get('rule')}"))
+        taken.append((span.start_char, span.end_char))
+    mapping = rules.figure_kinds().claim_predicate_for
+    for span in span_group(doc, MONEY):
+        d = span._.electx_money or {}
+        taken.append((span.start_char, span.end_char))
+        if d.get("equivalent_of") is not None or d.get("amount") is None:
+            continue
+        pred = d.get("predicate") or "other"
+        pred = mapping.get(pred, pred)
+        out.append(ctx.claim(d.get("subject"), pred, float(d["amount"]), d.get("currency"), d.get("qualifier"),
+                             span.start_char, span.end_char, f"claims.{d.get('rule')}"))
+    spans = Intervals(taken)
+    out += _fractions(ctx, spans)
+    out += _thresholds(ctx)
+    out += _counts(ctx, spans)
+    return sorted(out, key=lambda c: (c["start"], c["end"]))
+
+
+def _overlaps(s: int, e: int, taken: Intervals) -> bool:
+    return taken.overlaps(s, e)
+
+
+@lru_cache(maxsize=1)
+def _fraction_regex() -> re.Pattern[str]:
+    phrases = [f.phrase for f in rules.figure_kinds().word_fractions]
+    return re.compile(rf"(?i)\b(?:{rules.alternation(phrases)})\b")
+
+
+def _fractions(ctx: _Ctx, taken: Intervals) -> list[dict]:
+    k = rules.figure_kinds()
+    table = {f.phrase.lower(): f for f in k.word_fractions}
+    blockers = re.compile(rf"(?i)^\s?(?:{rules.alternation(k.fraction_blockers)})") if k.fraction_blockers else None
+    text = ctx.text
+    out: list[dict] = []
+    for m in _fraction_regex().finditer(text):
+        s, e = m.start(), m.end()
+        entry = table.get(" ".join(m.group(0).lower().split()))
+        if entry is None or _overlaps(s, e, taken):
+            continue
+        window = text[max(0, s - 2):e + 20]
+        if blockers and (blockers.search(text[e:e + 20]) or blockers.search(window)):
+            continue
+        a, b = ctx.sents.around(s)
+        if re.match(r"^[^.;]{0,40}?\(\s?\d", text[e:b]):  # "three-quarters of respondents (73%)": the figure wins
+            continue
+        qual, qlen = qualifier_before(text[max(0, s - 40):s])
+        if entry.phrase.lower() == "half" and qual is None:
+            continue
+        qual = qual or entry.qualifier
+        poll = ctx.poll_article or ctx.poll_sentence(s)
+        subject = ctx.subject_after(s, e) if poll else _nearest_before(ctx, s, reach=1)
+        out.append(ctx.claim(subject, "poll_share" if poll else "other", entry.value, "percent", qual,
+                             s - qlen, e, "claims.word_fraction"))
+    for m in re.finditer(k.out_of_ten_pattern, text):
+        n = m.group("n").lower()
+        value = float(_WORD_NUM.get(n, int(n) if n.isdigit() else 0) * 10)
+        if not value:
+            continue
+        poll = ctx.poll_article or ctx.poll_sentence(m.start())
+        out.append(ctx.claim(ctx.subject_after(m.start(), m.end()) if poll else None,
+                             "poll_share" if poll else "other", value, "percent", None, m.start(), m.end(),
+                             "claims.out_of_ten"))
+    for m in re.finditer(k.ratio_pattern, text):
+        n = m.group("a").lower()
+        value = float(_WORD_NUM.get(n, int(n) if n.isdigit() else 0))
+        if value:
+            out.append(ctx.claim(None, "other", value, "ratio", None, m.start(), m.end(), "claims.ratio"))
+    return out
+
+
+def _nearest_before(ctx: _Ctx, start: int, reach: int) -> str | None:
+    idx = ctx.sents.index(start)
+    prev = [m for m in ctx.near(start - 4000, start) if m.end <= start and ctx.sents.index(m.start) >= idx - reach]
+    return prev[-1].name if prev else None
+
+
+def _thresholds(ctx: _Ctx) -> list[dict]:
+    k = rules.figure_kinds()
+    if not k.threshold_phrases:
+        return []
+    table = {t.phrase.lower(): t for t in k.threshold_phrases}
+    rx = re.compile(rf"(?i)\b(?:{rules.alternation(list(table))})\b")
+    context = re.compile(rf"(?i)\b(?:{rules.alternation(k.threshold_context)})\b")
+    out = []
+    for m in rx.finditer(ctx.text):
+        a, b = ctx.sents.around(m.start())
+        if not context.search(ctx.text, a, b):
+            continue
+        t = table[" ".join(m.group(0).lower().split())]
+        out.append(ctx.claim(None, "threshold", t.value, "percent", t.qualifier, m.start(), m.end(),
+                             "claims.majority_threshold"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _count_regex() -> re.Pattern[str]:
+    nouns = [n for c in rules.figure_kinds().count_claims for n in c.nouns]
+    return re.compile(rf"(?<![\w.,£$€%])(?P<num>{DIGITS}|(?i:{number_word_regex()}))"
+                      rf"(?P<mid>(?:\s[A-Za-z\-]{{2,15}}){{0,2}}?)\s(?P<noun>(?i:{rules.alternation(nouns)}))\b")
+
+
+def _counts(ctx: _Ctx, taken: Intervals) -> list[dict]:
+    k = rules.figure_kinds()
+    text = ctx.text
+    out = []
+    for m in _count_regex().finditer(text):
+        s, e = m.start(), m.end()
+        if _overlaps(s, e, taken) or re.match(r"\s?(?:%|per\s?cent)", text[m.end("num"):m.end("num") + 9]):
+            continue
+        num = m.group("num")
+        value = parse_digits(num)
+        if value is None:
+            value = parse_words(num)
+        if value is None:
+            continue
+        noun = m.group("noun").lower()
+        a, b = ctx.sents.around(s)
+        for rule in k.count_claims:
+            if noun not in [n.lower() for n in rule.nouns]:
+                continue
+            if rule.context and not re.search(rf"(?i)\b(?:{rules.alternation(rule.context)})\b", text[a:b]):
+                continue
+            subject = None
+            if rule.predicate == "seats":
+                parties = [x for x in ctx.near(a, b - 1) if x.type == "party"]
+                before = [x for x in parties if x.end <= s]
+                subject = (before[-1] if before else parties[0]).name if parties else None
+            out.append(ctx.claim(subject, rule.predicate, float(value), rule.unit, None, s, e,
+                                 f"claims.count_{rule.unit}"))
+            break
+    return out
+
+
+__all__ = ["build_claims", "KIND_TO_PREDICATE", "Mention"]

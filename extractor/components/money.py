@@ -1,0 +1,159 @@
+"""``electx_money``: every money amount -> ``doc.spans["electx_money"]`` (label MONEY).
+
+Forms: symbols and codes ("$", "US$", "£", "C$", "USD 5m"), currency words ("35 million
+dollars", "£5,000 pounds"), scale words and suffixes ("£1.5bn", "$35m", "5k"), ranges
+("£4bn-£6bn", "£4-6bn" -> two amounts), qualifiers ("more than $35 million"), and
+parenthetical conversions ("$35 million (£28 million/€33 million)"): each conversion links to
+its primary amount and records the implied exchange rate.  Conversions that imply rates
+differing by more than 10% for the same currency pair add an EXCHANGE_RATE_MISMATCH finding.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..normalize.money import _scale_regex, amount_from_match, money_regex
+from ..normalize.numbers import DIGITS, clean, parse_digits, qualifier_before, scale_factor
+from ..spans import MONEY, register_extensions
+from ._figures import drop_overlaps, make_span
+
+LABEL = "MONEY"
+RATE_TOLERANCE = 0.10
+_OPEN = re.compile(r"\s{0,3}\(\s{0,3}$")
+_SEP = re.compile(r"\s{0,3}(?:/|,|;|or|and)\s{0,3}$")
+
+
+def _range_tail() -> re.Pattern[str]:
+    return re.compile(rf"\s?(?:[-–]|to)\s?(?P<num>{DIGITS})(?P<scale>{_scale_regex()})")
+
+
+class MoneyFinder:
+    """Find money amounts in a Doc (bounded regexes over the text: linear)."""
+
+    def __init__(self, name: str = "electx_money", rate_tolerance: float = RATE_TOLERANCE) -> None:
+        self.name = name
+        self.rate_tolerance = rate_tolerance
+        register_extensions()
+        self._tail = _range_tail()
+
+    def find(self, text: str) -> list[tuple[int, int, dict]]:
+        """(start_char, end_char, data) per amount, with conversions linked."""
+        items: list[tuple[int, int, dict]] = []
+        for m in money_regex().finditer(text):
+            parsed = amount_from_match(m)
+            if parsed is None:
+                continue
+            amount, code = parsed
+            qual, qlen = qualifier_before(text[max(0, m.start() - 40):m.start()])
+            rule = "money.symbol" if m.group("sym") is not None else "money.word"
+            end = m.end()
+            if m.group("sym") is not None and not m.group("scale") and not m.group("word"):
+                tail = self._tail.match(text, end, min(len(text), end + 40))
+                if tail:  # "£4-6bn": the first number takes the second's scale
+                    f = scale_factor(tail.group("scale"))
+                    second = parse_digits(tail.group("num"))
+                    if f is not None and second is not None:
+                        amount = clean(amount * f)
+                        items.append((tail.start("num"), tail.end(), self._data(clean(second * f), code, qual,
+                                                                                "money.range_tail")))
+                        rule = "money.range_head"
+            items.append((m.start() - qlen, end, self._data(amount, code, qual, rule)))
+        items = drop_overlaps(items)
+        self._link_conversions(text, items)
+        return items
+
+    @staticmethod
+    def _data(amount: Decimal, code: str, qual: str | None, rule: str) -> dict:
+        return {"amount": str(amount), "currency": code, "qualifier": qual, "subject": None, "predicate": None,
+                "equivalent_of": None, "exchange_rate": None, "rule": rule}
+
+    @staticmethod
+    def _link_conversions(text: str, items: list[tuple[int, int, dict]]) -> None:
+        """Mark amounts in a parenthesis right after a primary amount as its equivalents."""
+        i = 0
+        while i < len(items):
+            ps, pe, primary = items[i]
+            j, prev_end = i + 1, pe
+            while j < len(items):
+                s, e, data = items[j]
+                gap = text[prev_end:s]
+                if not (_OPEN.fullmatch(gap) if j == i + 1 else (_SEP.fullmatch(gap) and "(" in text[pe:s])):
+                    break
+                if data["currency"] == primary["currency"]:
+                    break
+                data["equivalent_of"] = _without_qualifier(text, ps, pe, primary["qualifier"])
+                data["qualifier"] = data["qualifier"] or primary["qualifier"]
+                base = Decimal(primary["amount"])
+                if base:
+                    data["exchange_rate"] = round(float(Decimal(data["amount"]) / base), 6)
+                data["rule"] = "money.conversion"
+                prev_end = e
+                j += 1
+            i = j if j > i + 1 else i + 1
+
+    def findings(self, text: str, items: list[tuple[int, int, dict]]) -> list[dict]:
+        """EXCHANGE_RATE_MISMATCH for conversions whose implied rates for one pair differ too much."""
+        out: list[dict] = []
+        seen: dict[tuple[str, str], tuple[float, int, int]] = {}
+        for s, e, d in items:
+            if d["equivalent_of"] is None:
+                continue
+            base_cur = _primary_currency(items, s)
+            if base_cur is None or not d["exchange_rate"]:
+                continue
+            pair = (base_cur, d["currency"])
+            rate = d["exchange_rate"]
+            if pair in seen:
+                first = seen[pair][0]
+                if max(rate, first) / min(rate, first) > 1 + self.rate_tolerance:
+                    out.append({"code": "EXCHANGE_RATE_MISMATCH",
+                                "message": f"{pair[0]}->{pair[1]} conversion {text[s:e]!r} implies {rate:g}, "
+                                           f"an earlier one implies {first:g}",
+                                "start": s, "end": e})
+            else:
+                seen[pair] = (rate, s, e)
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        items = self.find(text)
+        spans = []
+        kept = []
+        for start, end, data in items:
+            span = make_span(doc, start, end, LABEL)
+            if span is None:
+                continue
+            span._.electx_money = data
+            spans.append(span)
+            kept.append((start, end, data))
+        doc.spans[MONEY] = spans
+        found = self.findings(text, kept)
+        if found:
+            if doc._.electx_findings is None:
+                doc._.electx_findings = []
+            doc._.electx_findings.extend(found)
+        return doc
+
+
+def _without_qualifier(text: str, start: int, end: int, qualifier: str | None) -> str:
+    span_text = text[start:end]
+    if qualifier is None:
+        return span_text
+    m = money_regex().search(span_text)
+    return span_text[m.start():] if m else span_text
+
+
+def _primary_currency(items: list[tuple[int, int, dict]], start: int) -> str | None:
+    for s, _e, d in reversed([it for it in items if it[0] < start]):
+        if d["equivalent_of"] is None:
+            return d["currency"]
+    return None
+
+
+@Language.factory("electx_money", assigns=["doc.spans"], default_config={"rate_tolerance": RATE_TOLERANCE})
+def make_money(nlp: Language, name: str, rate_tolerance: float) -> MoneyFinder:
+    """Factory for the money finder."""
+    return MoneyFinder(name, rate_tolerance)

@@ -1,0 +1,130 @@
+"""``electx_percent``: every percentage figure -> ``doc.spans["electx_percent"]`` (label PERCENT).
+
+Forms: "42%", "42 per cent", "percent", "pct", spelled-out numbers, decimals, ranges and
+pairs as separate values ("40-45%", "between 40 and 45 per cent", "by 39% to 34%"), bare
+numbers that coordination makes percentages ("... 42 per cent and Bass 37"), and margins
+("3-point lead", "by 5 points", "4.5 percentage points").  Subjects and kinds are filled
+later by ``electx_attach``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..normalize import figure_rules as rules
+from ..normalize.numbers import qualifier_before
+from ..normalize.percent import margin_regex, percent_regex, points_regex, range_head_regex, value_of
+from ..spans import PERCENT, register_extensions
+from ._figures import Intervals, Sentences, drop_overlaps, make_span
+
+LABEL = "PERCENT"
+
+
+@lru_cache(maxsize=1)
+def _bare_regex() -> re.Pattern[str]:
+    links = rules.alternation(rules.figure_kinds().bare_number_links)
+    word = r"[A-Z][\w'’.\-]{0,30}"
+    return re.compile(
+        rf"(?:(?i:the)\s)?(?P<subj>{word}(?:\s{word}){{0,2}})\s(?:(?P<link>{links})\s)?"
+        rf"(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)(?=\s?[,;:)]|\s(?:and|while|with|but|in|per)\b|\.(?:\s|$)|\s*$)"
+    )
+
+
+_BARE_PREFIX = re.compile(r"(?:^|[,;(]|\band|\bwhile|\bwith|\bbut|\bwhereas)\s{0,3}$")
+
+
+@lru_cache(maxsize=1)
+def _margin_context() -> re.Pattern[str]:
+    cues = [c for k in rules.figure_kinds().percent_kinds if k.kind in ("margin", "swing") for c in k.cues]
+    cues += rules.figure_kinds().poll_sentence_cues + ["beat", "won", "trail", "trailing", "behind"]
+    return re.compile(rf"(?i)\b(?:{rules.alternation(cues)})\b")
+
+
+class PercentFinder:
+    """Find percentages in a Doc (regexes over the text, bounded, so linear)."""
+
+    def __init__(self, name: str = "electx_percent") -> None:
+        self.name = name
+        register_extensions()
+
+    def find(self, doc: Doc) -> list[tuple[int, int, dict]]:
+        """(start_char, end_char, data) for every percentage, overlaps resolved."""
+        text = doc.text
+        items: list[tuple[int, int, dict]] = []
+
+        def add(start: int, end: int, num: str, unit: str, rule: str, kind: str | None = None) -> None:
+            value = value_of(num)
+            if value is None:
+                return
+            qual, qlen = qualifier_before(text[max(0, start - 40):start])
+            items.append((start - qlen, end, {"value": value, "unit": unit, "qualifier": qual, "kind": kind,
+                                              "subject": None, "rule": rule}))
+
+        for m in percent_regex().finditer(text):
+            unit = "percentage points" if m.group("pp") else "percent"
+            rule = "percent.points" if m.group("pp") else ("percent.sign" if m.group("sign") else "percent.word")
+            add(m.start(), m.end(), m.group("num"), unit, rule)
+            head = range_head_regex().search(text[max(0, m.start() - 30):m.start()])
+            if head and (head.group("join").lower() != "and" or head.group("between")):
+                off = max(0, m.start() - 30)
+                add(off + head.start("num"), off + head.end("num"), head.group("num"), unit, "percent.range_head")
+        for m in margin_regex().finditer(text):
+            add(m.start(), m.end(), m.group("num"), "percentage points", "percent.margin", "margin")
+        sents = Sentences(doc)
+        for m in points_regex().finditer(text):
+            a, b = sents.around(m.start())
+            if _margin_context().search(text[a:b]):
+                add(m.start("num"), m.end(), m.group("num"), "percentage points", "percent.by_points", "margin")
+        items = drop_overlaps(items)
+        items += self._bare(text, sents, items)
+        return drop_overlaps(items)
+
+    def _bare(self, text: str, sents: Sentences, found: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
+        """Bare numbers made percentages by coordination with a percentage in the same sentence."""
+        kinds = rules.figure_kinds()
+        blockers = set(kinds.bare_number_blockers)
+        limit = rules.percent_forms().max_bare_value
+        by_sent: dict[int, list[tuple[int, int, dict]]] = {}
+        for it in found:
+            if it[2]["unit"] == "percent":
+                by_sent.setdefault(sents.index(it[0]), []).append(it)
+        out: list[tuple[int, int, dict]] = []
+        taken = Intervals([(f[0], f[1]) for f in found])
+        for idx, its in by_sent.items():
+            a, b = sents.bounds[idx]
+            a, b = max(a, its[0][0] - 600), min(b, its[-1][1] + 600)
+            for m in _bare_regex().finditer(text, a, b):
+                s, e = m.start("subj"), m.end("num")
+                if taken.overlaps(s, e):
+                    continue
+                words = m.group("subj").split()
+                if words[-1].lower().strip("'’.") in blockers or words[0].lower() in blockers:
+                    continue
+                if not _BARE_PREFIX.search(text[max(a, m.start() - 20):m.start()]):
+                    continue
+                value = value_of(m.group("num"))
+                if value is None or value > limit:
+                    continue
+                out.append((s, e, {"value": value, "unit": "percent", "qualifier": None, "kind": None,
+                                   "subject": None, "rule": "percent.bare_coordination"}))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for start, end, data in self.find(doc):
+            span = make_span(doc, start, end, LABEL)
+            if span is None:
+                continue
+            span._.electx_percent = data
+            spans.append(span)
+        doc.spans[PERCENT] = spans
+        return doc
+
+
+@Language.factory("electx_percent", assigns=["doc.spans"], default_config={})
+def make_percent(nlp: Language, name: str) -> PercentFinder:
+    """Factory for the percentage finder."""
+    return PercentFinder(name)

@@ -1,0 +1,234 @@
+"""Load and validate the figure rule files in ``models/shared/`` (scales, currencies,
+percent forms, qualifiers, figure kinds).
+
+Each file is checked by a pydantic model with ``extra="forbid"``; any problem stops with
+:class:`~extractor.errors.RuleFileError` ``E004`` naming the file and the entry.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..errors import RuleFileError
+from ..resources import models_dir, read_json
+
+QualifierName = Literal["more_than", "less_than", "about", "at_least", "at_most", "up_to"]
+PercentKindName = Literal["vote_share", "margin", "threshold", "poll", "turnout", "swing", "other"]
+MoneyPredicate = Literal["spending", "fundraising", "cost", "donation", "threshold", "other"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"bad regular expression {value!r}: {exc}") from None
+    return value
+
+
+# --- scales.json ------------------------------------------------------------------------
+class Scale(_Strict):
+    name: str
+    factor: str = Field(description="an integer as a string, e.g. '1000000'")
+    words: list[str]
+    suffixes: list[str] = Field(default_factory=list)
+
+    @field_validator("factor")
+    @classmethod
+    def _integer(cls, v: str) -> str:
+        try:
+            d = Decimal(v)
+        except InvalidOperation:
+            raise ValueError(f"factor {v!r} is not a number; write e.g. \"1000000\"") from None
+        if d <= 0 or d != d.to_integral_value():
+            raise ValueError(f"factor {v!r} must be a positive integer")
+        return v
+
+
+class ScalesFile(_Strict):
+    description: str = ""
+    scales: list[Scale]
+    units: dict[str, int]
+    tens: dict[str, int]
+    articles: list[str] = Field(default_factory=list)
+
+
+# --- currencies.json --------------------------------------------------------------------
+class Currency(_Strict):
+    code: str = Field(pattern=r"^[A-Z]{3}$")
+    symbols: list[str] = Field(default_factory=list)
+    codes: list[str] = Field(default_factory=list)
+    words: list[str] = Field(default_factory=list)
+
+
+class CurrenciesFile(_Strict):
+    description: str = ""
+    currencies: list[Currency]
+
+
+# --- percent.json -----------------------------------------------------------------------
+class PercentFile(_Strict):
+    description: str = ""
+    signs: list[str]
+    words: list[str]
+    point_words: list[str]
+    margin_nouns: list[str]
+    range_joiners: list[str]
+    max_bare_value: float = 100
+
+
+# --- qualifiers.json --------------------------------------------------------------------
+class QualifierEntry(_Strict):
+    phrase: str = Field(min_length=1)
+    qualifier: QualifierName
+
+
+class QualifiersFile(_Strict):
+    description: str = ""
+    qualifiers: list[QualifierEntry]
+
+
+# --- figure_kinds.json ------------------------------------------------------------------
+class PercentKindRule(_Strict):
+    kind: PercentKindName
+    cues: list[str]
+    qualifier_cues: list[QualifierName] = Field(default_factory=list)
+    near: bool = False
+
+
+class MoneyPredicateRule(_Strict):
+    predicate: MoneyPredicate
+    cues: list[str]
+
+
+class WordFraction(_Strict):
+    phrase: str
+    value: float
+    qualifier: QualifierName | None = None
+
+
+class ThresholdPhrase(_Strict):
+    phrase: str
+    value: float
+    qualifier: QualifierName | None = None
+
+
+class CountClaim(_Strict):
+    predicate: Literal["other", "seats", "votes", "turnout"]
+    unit: str
+    nouns: list[str]
+    context: list[str] = Field(default_factory=list)
+
+
+class FigureKindsFile(_Strict):
+    description: str = ""
+    percent_kinds: list[PercentKindRule]
+    vote_share_cues: list[str]
+    poll_sentence_cues: list[str]
+    poll_article_cues: list[str]
+    poll_response_cues: list[str]
+    money_predicates: list[MoneyPredicateRule]
+    claim_predicate_for: dict[str, str] = Field(default_factory=dict)
+    as_of_patterns: list[str]
+    attribution_patterns: list[str]
+    bare_number_blockers: list[str]
+    bare_number_links: list[str]
+    word_fractions: list[WordFraction]
+    out_of_ten_pattern: str
+    ratio_pattern: str
+    fraction_blockers: list[str]
+    threshold_phrases: list[ThresholdPhrase]
+    threshold_context: list[str]
+    count_claims: list[CountClaim]
+    policy_cues: list[str] = Field(default_factory=list)
+    money_threshold_cues: list[str] = Field(default_factory=list)
+    money_cue_window: int = Field(default=80, ge=1, le=1000)
+
+    @field_validator("as_of_patterns", "attribution_patterns")
+    @classmethod
+    def _regexes(cls, v: list[str]) -> list[str]:
+        return [_check_regex(p) for p in v]
+
+    @field_validator("out_of_ten_pattern", "ratio_pattern")
+    @classmethod
+    def _regex(cls, v: str) -> str:
+        return _check_regex(v)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_rule_file(model: type[M], data: Any, path: str) -> M:
+    """Validate one parsed rule file; raise RuleFileError E004 naming the first bad entry."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        entry = ".".join(str(p) for p in err.get("loc", ())) or "(top level)"
+        raise RuleFileError("E004", path=path, entry=entry, detail=err.get("msg", str(exc))) from None
+
+
+def _load(name: str, model: type[M], folder: Path | None = None) -> M:
+    path = (folder or models_dir() / "shared") / f"{name}.json"
+    return validate_rule_file(model, read_json(path), str(path))
+
+
+@lru_cache(maxsize=1)
+def scales() -> ScalesFile:
+    """models/shared/scales.json."""
+    return _load("scales", ScalesFile)
+
+
+@lru_cache(maxsize=1)
+def currencies() -> CurrenciesFile:
+    """models/shared/currencies.json (symbols checked safe-first)."""
+    data = _load("currencies", CurrenciesFile)
+    seen: list[str] = []
+    for i, cur in enumerate(data.currencies):
+        for sym in cur.symbols:
+            for earlier in seen:
+                if earlier != sym and sym.endswith(earlier):
+                    path = str(models_dir() / "shared" / "currencies.json")
+                    raise RuleFileError("E004", path=path, entry=f"currencies.{i}.symbols ({sym!r})",
+                                        detail=f"{sym!r} must come before {earlier!r} (safe-first order)")
+            seen.append(sym)
+    return data
+
+
+@lru_cache(maxsize=1)
+def percent_forms() -> PercentFile:
+    """models/shared/percent.json."""
+    return _load("percent", PercentFile)
+
+
+@lru_cache(maxsize=1)
+def qualifiers() -> QualifiersFile:
+    """models/shared/qualifiers.json."""
+    return _load("qualifiers", QualifiersFile)
+
+
+@lru_cache(maxsize=1)
+def figure_kinds() -> FigureKindsFile:
+    """models/shared/figure_kinds.json."""
+    return _load("figure_kinds", FigureKindsFile)
+
+
+def check_all(folder: Path | None = None) -> None:
+    """Validate every figure rule file in ``folder`` (default: the shipped models/shared)."""
+    for name, model in (("scales", ScalesFile), ("currencies", CurrenciesFile), ("percent", PercentFile),
+                        ("qualifiers", QualifiersFile), ("figure_kinds", FigureKindsFile)):
+        _load(name, model, folder)
+
+
+def alternation(phrases: list[str]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
+    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s{1,3}") for p in parts)

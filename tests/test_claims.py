@@ -1,0 +1,126 @@
+"""build_claims: one claim per checkable figure, word fractions, majorities, as_of, attribution."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from extractor.claims import build_claims
+from extractor.components import attach, money, percent  # noqa: F401
+from extractor.schema import Claim
+from extractor.spans import PARTIES, PEOPLE
+from extractor.tokenizer import customize_tokenizer
+
+PEOPLE_NAMES = {"Ramos": "Ana Ramos", "Walsh": "Peter Walsh"}
+PARTY_NAMES = {"Labour": "Labour", "Tories": "Conservative"}
+
+
+def run(nlp, text: str) -> Doc:
+    """Run the figure components with hand-made people/party mentions (the contract's shape)."""
+    doc = nlp.make_doc(text)
+    for key, names, label in ((PEOPLE, PEOPLE_NAMES, "PERSON"), (PARTIES, PARTY_NAMES, "PARTY")):
+        spans = []
+        for alias, name in names.items():
+            for m in re.finditer(rf"\b{alias}\b", text):
+                span = doc.char_span(m.start(), m.end(), label=label)
+                span._.set(key, {"name": name, "rule": "test", **({"role": "candidate"} if key == PEOPLE else {})})
+                spans.append(span)
+        doc.spans[key] = spans
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    customize_tokenizer(nlp)
+    for name in ("electx_percent", "electx_money", "electx_attach"):
+        nlp.add_pipe(name)
+    return nlp
+
+
+def claims(nlp, text: str) -> list[dict]:
+    return build_claims(run(nlp, text))
+
+
+def test_keys_match_schema(nlp) -> None:
+    (c,) = claims(nlp, "Ramos won 42% of the vote.")
+    assert set(c) == set(Claim.model_fields) - {"provenance"} | {"rule"}
+    Claim(**{k: v for k, v in c.items() if k != "rule"})
+
+
+def test_text_is_verbatim_clause(nlp) -> None:
+    text = "Officials said Ramos received 42 per cent of the vote, according to the county."
+    (c,) = claims(nlp, text)
+    assert c["text"] in text and "42 per cent" in c["text"]
+    assert text[c["start"]:c["end"]] == c["text"]
+
+
+def test_vote_share_with_as_of(nlp) -> None:
+    (c,) = claims(nlp, "Ramos received 42 per cent of the vote and Walsh 37, early results show.")[:1]
+    assert (c["subject"], c["predicate"], c["value"], c["as_of"]) == ("Ana Ramos", "vote_share", 42.0,
+                                                                    "early results")
+
+
+def test_as_of_clock(nlp) -> None:
+    (c,) = claims(nlp, "As of 10 p.m. EST, Walsh held a 4-point lead.")
+    assert (c["predicate"], c["unit"], c["as_of"]) == ("margin", "percentage points", "As of 10 p.m. EST")
+
+
+def test_precincts_reporting(nlp) -> None:
+    cs = claims(nlp, "Walsh had 53% of the vote with 97% of precincts reporting.")
+    assert cs[0]["as_of"] == "with 97% of precincts reporting"
+
+
+def test_money_claim_with_attribution(nlp) -> None:
+    (c,) = claims(nlp, "Ramos is widely reported to have spent more than $35 million (£28 million) on the race.")
+    assert (c["predicate"], c["value"], c["unit"], c["qualifier"]) == ("spending", 35000000.0, "USD", "more_than")
+    assert c["attribution"] == "widely reported"
+
+
+def test_donation_becomes_fundraising(nlp) -> None:
+    (c,) = claims(nlp, "A banker gave £500,000 to Labour.")
+    assert (c["subject"], c["predicate"]) == ("Labour", "fundraising")
+
+
+@pytest.mark.parametrize("text,value,qualifier", [
+    pytest.param("A survey was published. Nearly half of those polled backed the plan.", 50.0, "about",
+                 id="new-nearly-half"),
+    pytest.param("A survey was published. A third of voters said they were undecided.", 33.3, "about",
+                 id="new-a-third"),
+    pytest.param("A survey was published. One in four said the mayor should resign.", 25.0, None, id="new-one-in-four"),
+    pytest.param("A survey was published. Three-quarters said they would vote.", 75.0, None, id="new-three-quarters"),
+    pytest.param("A survey was published. Eight out of 10 voters distrust politicians.", 80.0, None,
+                 id="new-out-of-ten"),
+])
+def test_word_fractions_are_claims(nlp, text, value, qualifier) -> None:
+    (c,) = claims(nlp, text)
+    assert (c["predicate"], c["value"], c["qualifier"]) == ("poll_share", value, qualifier)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("He is seeking a third term.", id="new-ordinal-third"),
+    pytest.param("Almost a quarter of a million jobs were cut.", id="new-quarter-of-a-million"),
+    pytest.param("Half the team went home.", id="new-bare-half"),
+])
+def test_not_word_fractions(nlp, text) -> None:
+    assert [c for c in claims(nlp, text) if c["rule"] == "claims.word_fraction"] == []
+
+
+def test_simple_majority_threshold(nlp) -> None:
+    (c,) = claims(nlp, "No candidate won the simple majority needed to avoid a second round.")
+    assert (c["predicate"], c["value"], c["qualifier"]) == ("threshold", 50.0, "more_than")
+
+
+def test_sample_size_claim(nlp) -> None:
+    cs = claims(nlp, "The pollster interviewed 1,204 adults by phone.")
+    assert [(c["predicate"], c["value"], c["unit"]) for c in cs] == [("other", 1204.0, "respondents")]
+
+
+def test_conversions_make_no_extra_claims(nlp) -> None:
+    cs = claims(nlp, "The city owes $270 million (£210 million/€250 million) if costs overrun.")
+    assert [c["unit"] for c in cs] == ["USD"]
