@@ -319,7 +319,10 @@ class Attacher:
         found = self._dep_subject(doc, span, [m for m in in_sent if m.type in allowed])
         if found is None:
             people_parties = [m for m in before if m.type in ("person", "party")]
-            found = people_parties[-1].name if people_parties else None
+            if people_parties and not self._has_dep:  # no parse: the sentence's surface subject
+                found = people_parties[0].name
+            elif people_parties:
+                found = people_parties[-1].name
         by_name = {m.name: m for m in ms}
         if found is not None and not (policy and by_name.get(found) and by_name[found].type == "person"):
             return found
