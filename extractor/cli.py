@@ -271,12 +271,12 @@ def check(
     report = run_reconcile(facts)
     console = Console()
     print_table(report, console)
-    conflict = report.has_conflict()
+    conflict = any(g.verdict == "conflict" for g in report.groups)
     if results:
         mismatches = check_results(facts, results)
         for m in mismatches:
             console.print(str(m))
-        conflict = conflict or any(getattr(m, "verdict", None) == "conflict" for m in mismatches)
+        conflict = conflict or any(m.verdict == "conflict" for m in mismatches)
     if html:
         texts = _texts_for(paths)
         html.write_text(to_html(report, texts), encoding="utf-8")

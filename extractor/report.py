@@ -45,9 +45,14 @@ def _group_title(g: Group) -> str:
     parts = [g.key.subject or "(no subject)", g.key.predicate]
     if g.key.event:
         parts.append(g.key.event)
-    if g.key.question:
-        parts.append(f"'{g.key.question}'")
+    if g.key.question and not g.key.subject:  # the question words only help tell subjectless groups apart
+        parts.append(f"about: {g.key.question}")
     return " / ".join(parts)
+
+
+def _as_of_label(as_of: str) -> str:
+    """'as of X', without doubling a stated 'As of'."""
+    return as_of if as_of.lower().startswith("as of") else f"as of {as_of}"
 
 
 def print_table(report: ReconcileReport, console: "Console | None" = None, limit: int | None = None) -> None:
@@ -160,7 +165,7 @@ def to_html(report: ReconcileReport, texts: dict[str, str] | None = None, title:
                        + (f" &middot; source {e(vals[0].source)}" if vals[0].source != article else "") + "</div>")
             for v in vals:
                 out.append(f"<div class='meta'>value <b>{e(_value_str(v, date))}</b>"
-                           + (f" &middot; as of {e(v.as_of)}" if v.as_of else "")
+                           + (f" &middot; {e(_as_of_label(v.as_of))}" if v.as_of else "")
                            + (f" &middot; {e(v.attribution)}" if v.attribution else "") + "</div>")
                 out.append(_evidence_html(v, texts))
             out.append("</div>")

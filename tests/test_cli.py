@@ -82,3 +82,31 @@ def test_evaluate_scores_the_corpus(corpus_dir, tmp_path):
 def test_rules_check_accepts_the_shipped_packs():
     result = runner.invoke(app, ["rules", "check"])
     assert result.exit_code == 0, result.output
+
+
+def _cluster_paths(corpus_dir, cluster: str) -> list[str]:
+    expected = json.loads((corpus_dir / "reconcile" / f"{cluster}.expected.json").read_text(encoding="utf-8"))
+    return [str(corpus_dir / "texts" / f"{a['id']}.txt") for a in expected["articles"]]
+
+
+def test_check_exits_1_on_a_cluster_with_a_conflict_and_writes_html(corpus_dir, tmp_path):
+    html = tmp_path / "report.html"
+    args = ["check", *_cluster_paths(corpus_dir, "wisconsin-senate-primary"), "--model", "blank",
+            "--workers", "1", "--html", str(html)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1, result.output
+    assert "conflict" in result.stdout
+    page = html.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") or "<html" in page
+
+
+def test_reconcile_writes_a_json_report_from_extracted_facts(corpus_dir, tmp_path):
+    facts = tmp_path / "facts.jsonl"
+    paths = _cluster_paths(corpus_dir, "port-calder-mayor")
+    assert runner.invoke(app, ["extract", *paths, "-o", str(facts), "--model", "blank", "--workers", "1"]).exit_code == 0
+    out = tmp_path / "report.json"
+    result = runner.invoke(app, ["reconcile", str(facts), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["groups"] and report["findings"]
+    assert report["duplicates"], "the syndicated copy must be detected as the same source"
