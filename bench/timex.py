@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import time
@@ -39,8 +40,13 @@ def build(model: str) -> Language:
     return nlp
 
 
-def predict(nlp: Language, corpus: Path, out: Path) -> tuple[int, float]:
-    """Write one prediction line per document; return (documents, seconds in electx_dates)."""
+_TIME_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI)$")
+
+
+def predict(nlp: Language, corpus: Path, out: Path, keep_times: bool = False) -> tuple[int, float]:
+    """Write one prediction line per document; return (documents, seconds in electx_dates).
+
+    Parts of days ("this morning" -> ...TMO) are TimeML TIMEs: kept only with ``keep_times``."""
     n, spent = 0, 0.0
     comp = nlp.get_pipe("electx_dates")
     with corpus.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
@@ -60,7 +66,8 @@ def predict(nlp: Language, corpus: Path, out: Path) -> tuple[int, float]:
             dates = [{"start": s.start_char, "end": s.end_char, "text": s.text,
                       "timex": s._.get(DATES)["timex"], "value": s._.get(DATES)["value"],
                       "rule": s._.get(DATES)["rule"]}
-                     for s in doc.spans[DATES] if s._.get(DATES)["timex"]]
+                     for s in doc.spans[DATES] if s._.get(DATES)["timex"]
+                     and (keep_times or not _TIME_OF_DAY.search(s._.get(DATES)["timex"]))]
             dst.write(json.dumps({"doc_id": rec["doc_id"], "dates": dates}) + "\n")
             n += 1
     return n, spent
@@ -75,7 +82,7 @@ def main() -> int:
     ap.add_argument("--scorer", type=Path, default=None, help="score_timex.py (default: beside the corpus)")
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args()
-    n, spent = predict(build(a.model), a.corpus, a.out)
+    n, spent = predict(build(a.model), a.corpus, a.out, keep_times="TIME" in a.types.upper())
     print(f"{n} documents; electx_dates {1000 * spent / max(n, 1):.2f} ms per document", flush=True)
     scorer = a.scorer or a.corpus.parent / "score_timex.py"
     cmd = [sys.executable, str(scorer), "--gold", str(a.corpus), "--pred", str(a.out), "--types", a.types]

@@ -144,3 +144,107 @@ def test_timex_extras_marks_vague_words():
 
 def test_default_skips_vague_words_and_decades(nlp):
     assert dates(nlp, "Prices are now falling, as in the 1990s.", "1998-01-08") == []
+
+
+# Regression cases for the corpus misses (own sentences; pinned publication dates).
+
+
+def test_election_day_takes_the_articles_own_election(nlp):
+    text = ("Voters in Millbrook chose a new council on Tuesday. Clerks said Tuesday's election drew "
+            "long queues, and ballots postmarked by Election Day will be counted.")
+    assert ("Election Day", "2021-05-04") in dates(nlp, text, "2021-05-05")
+
+
+def test_election_day_from_voting_last_night(nlp):
+    text = ("\"Ashford voted for change last night,\" the winner said. "
+            "Ballots posted by Election Day can still arrive until Monday.")
+    assert ("Election Day", "2019-09-10") in dates(nlp, text, "2019-09-11")
+
+
+def test_election_day_from_stated_future_election(nlp):
+    text = "The March 14 election is close. Officials urged voters to register before Election Day."
+    assert ("Election Day", "2023-03-14") in dates(nlp, text, "2023-03-01")
+
+
+def test_election_day_without_any_election_date_is_null(nlp):
+    text = "Campaign staff in Rivertown say they will knock on every door before Election Day."
+    assert ("Election Day", None) in dates(nlp, text, "2023-03-01")
+
+
+def test_election_day_calendar_for_november_general(nlp):
+    text = "The governor faces voters in the general election; Election Day is in November."
+    assert ("Election Day", "2022-11-08") in dates(nlp, text, "2022-06-01")
+
+
+def test_results_story_ignores_future_runoff_for_election_day(nlp):
+    text = ("Lee won 44% of the vote and faces Ortiz in a July 9 runoff. "
+            "Ballots postmarked by Election Day still count.")
+    doc = nlp.make_doc(text)
+    doc._.electx_meta = {"doc_id": "t", "published": "2024-05-15"}
+    doc.spans[PERCENT] = [doc.char_span(8, 11, label="PERCENT")]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    found = {s.text: s._.get(DATES)["value"] for s in doc.spans[DATES]}
+    assert found["July 9"] == "2024-07-09" and found["Election Day"] is None
+
+
+def test_weekday_after_can_is_future(nlp):
+    text = "The count was slow, and late ballots can still arrive through Friday."
+    assert ("Friday", "2020-03-13") in dates(nlp, text, "2020-03-11")
+
+
+def test_this_morning_is_publication_day(nlp):
+    text = "The returning officer declared the result at 3am this morning."
+    assert ("this morning", "2017-06-09") in dates(nlp, text, "2017-06-09")
+
+
+def test_weeks_are_not_dates(nlp):
+    text = "The candidates debate next week and again this week."
+    assert [t for t, _ in dates(nlp, text, "2018-04-04")] == []
+
+
+def test_weeks_kept_for_timex():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("electx_dates", config={"timex_extras": True})
+    found = {s.text: s._.get(DATES) for s in spans(nlp, "The candidates debate next week.", "2018-04-04")}
+    assert (found["next week"]["value"], found["next week"]["timex"]) == (None, "2018-W15")
+
+
+def test_unstated_quarter_is_not_a_date(nlp):
+    text = "The campaign spent heavily during the quarter, its filing shows."
+    assert dates(nlp, text, "2018-04-20") == []
+
+
+def test_bare_month_takes_year_of_coordinated_month_year(nlp):
+    text = "The party will hold its contest in January or February 2031."
+    assert ("January", "2031-01") in dates(nlp, text, "2029-09-01")
+
+
+def test_season_of_that_year_follows_previous_date(nlp):
+    text = "The plant closed in March 2016. She entered politics in the autumn of that year."
+    assert ("the autumn of that year", "2016") in dates(nlp, text, "2020-02-02")
+
+
+def test_part_of_year_is_publication_year(nlp):
+    text = "The campaign raised $90,000 in the first eight weeks of the year."
+    assert ("the first eight weeks of the year", "2027") in dates(nlp, text, "2027-03-10")
+
+
+def test_money_span_blocks_date(nlp):
+    doc = nlp.make_doc("She gave 2020 dollars to the campaign in 2019.")
+    doc._.electx_meta = {"doc_id": "t", "published": "2020-01-01"}
+    doc.spans[MONEY] = [doc.char_span(9, 21)]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [s.text for s in doc.spans[DATES]] == ["2019"]
+
+
+def test_spelled_count_is_not_a_year(nlp):
+    text = "Organisers said two thousand five hundred people attended the rally in 2012."
+    assert [t for t, _ in dates(nlp, text, "2012-05-01")] == ["2012"]
+
+
+def test_the_year_is_timex_only(nlp):
+    text = "Turnout across the year was the highest since 1992."
+    assert [t for t, _ in dates(nlp, text, "2015-12-01")] == ["1992"]

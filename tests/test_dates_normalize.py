@@ -48,7 +48,20 @@ RESOLVED = [
     pytest.param("last year", "rel_unit", date(2022, 1, 1), None, "2021", "2021", "year", id="last-year"),
     pytest.param("next month", "rel_unit", date(2021, 12, 15), None, "2022-01", "2022-01", "month", id="next-month-boundary"),
     pytest.param("last month", "rel_unit", date(2022, 1, 15), None, "2021-12", "2021-12", "month", id="last-month-boundary"),
-    pytest.param("last week", "rel_unit", date(2013, 3, 18), None, "2013-W11", "2013-W11", "week", id="last-week"),
+    pytest.param("last week", "rel_unit", date(2013, 3, 18), None, None, "2013-W11", "week", id="last-week-timex-only"),
+    pytest.param("next week", "rel_unit", date(2021, 12, 29), None, None, "2022-W01", "week", id="next-week-timex-only"),
+    pytest.param("this morning", "relative_day", date(2023, 2, 1), None, "2023-02-01", "2023-02-01TMO", "day", id="this-morning-is-publication-day"),
+    pytest.param("last night", "relative_day", date(2023, 3, 1), None, "2023-02-28", "2023-02-28TNI", "day", id="last-night-crosses-month"),
+    pytest.param("the first three months of the year", "part_of_year", date(2019, 5, 2), None, "2019", "2019", "year", id="part-of-current-year"),
+    pytest.param("the last few weeks of last year", "part_of_year", date(2019, 5, 2), None, "2018", "2018", "year", id="part-of-last-year"),
+    pytest.param("the winter", "season_bare", date(2019, 5, 2), "future", "2019", "2019-WI", "season", id="bare-season-future"),
+    pytest.param("the spring", "season_bare", date(2019, 10, 2), "past", "2019", "2019-SP", "season", id="bare-season-past"),
+    pytest.param("nineteen eighty-four", "spelled_year", None, None, "1984", "1984", "year", id="spelled-year"),
+    pytest.param("March nineteen ninety-two", "spelled_year", None, None, "1992-03", "1992-03", "month", id="month-spelled-year"),
+    pytest.param("the summer of nineteen seventy", "spelled_year", None, None, "1970", "1970-SU", "season", id="season-spelled-year"),
+    pytest.param("the year two thousand and eight", "year_of_spelled", None, None, "2008", "2008", "year", id="year-two-thousand-and"),
+    pytest.param("the fiscal year", "the_year", date(1991, 4, 2), None, "1991", "1991", "year", id="the-year-is-publication-year"),
+    pytest.param("the quarter", "rel_quarter", date(2019, 5, 2), None, None, "2019-Q1", "quarter", id="unstated-quarter-timex-only"),
     pytest.param("earlier this year", "rel_unit", date(2005, 3, 11), None, "2005", "2005", "year", id="earlier-this-year"),
     pytest.param("two years ago", "offset", date(2022, 6, 8), None, "2020", "2020", "year", id="years-ago"),
     pytest.param("10 days ago", "offset", date(2022, 3, 5), None, "2022-02-23", "2022-02-23", "day", id="days-ago"),
@@ -170,3 +183,18 @@ def test_unknown_key_is_rejected(tmp_path):
     data["monthz"] = {}
     with pytest.raises(RuleFileError, match="monthz"):
         validate_lexicon(data, str(tmp_path / "dates.json"))
+
+
+def test_season_of_that_year_takes_previous_year():
+    prev = resolve("March 2017", "month_year", None)
+    dv = resolve("the spring of that year", "season_that_year", date(2020, 1, 9), context=Context(last=prev))
+    assert (dv.value, dv.timex) == ("2017", "2017-SP")
+
+
+def test_season_of_that_year_without_antecedent_is_null():
+    assert resolve("the autumn of that year", "season_that_year", date(2020, 1, 9)).value is None
+
+
+def test_that_year_follows_previous_date():
+    prev = resolve("June 2011", "month_year", None)
+    assert resolve("that year", "that_year", date(2014, 2, 2), context=Context(last=prev)).value == "2011"

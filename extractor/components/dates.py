@@ -15,31 +15,35 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..normalize.dates import Context, DateLexicon, DateValue, lexicon, patterns, resolve
+from ..normalize.dates import NOT_GOLD_DATES, Context, DateLexicon, DateValue, lexicon, patterns, resolve
 from ..spans import DATES, MONEY, PERCENT, published_date, span_group
 
 #: Kinds in priority order (earlier wins a tie between equally long matches).
 KINDS: tuple[str, ...] = (
     "weekday_day_month", "weekday_month_day", "day_range", "month_day_range", "iso", "numeric",
     "day_month", "month_day", "named_day", "month_rel_year", "month_year", "season_year",
-    "quarter", "quarter_code", "half", "rel_season", "rel_month", "rel_unit", "same_year",
+    "quarter", "quarter_code", "half", "season_that_year", "part_of_year", "rel_season", "season_bare", "rel_month", "rel_unit", "same_year",
     "offset", "year_offset_adj", "weekend", "relative_day", "rel_quarter", "decade", "century",
-    "weekday", "month", "year", "vague_phrase", "vague",
+    "weekday", "month", "year_of_spelled", "spelled_year", "that_year", "the_year", "year", "vague_phrase", "vague",
 )
 #: Kinds that GOLD_FORMAT skips but TimeML annotates (on with ``timex_extras``).
-EXTRA_KINDS = frozenset({"vague", "vague_phrase", "decade", "century"})
+EXTRA_KINDS = frozenset({"vague", "vague_phrase", "decade", "century", "the_year"})
 #: Kinds whose year is stated: they give the article's year when there is no publication date.
 ANCHOR_KINDS = frozenset({
     "weekday_day_month", "weekday_month_day", "day_month", "month_day", "iso", "numeric",
     "month_year", "season_year", "quarter", "quarter_code", "half", "day_range", "month_day_range",
 })
 #: Kinds resolved from the previous date: they never become the antecedent themselves.
-ANAPHORIC_KINDS = frozenset({"offset", "year_offset_adj", "rel_quarter", "same_year"})
+ANAPHORIC_KINDS = frozenset({"offset", "year_offset_adj", "rel_quarter", "same_year", "season_that_year", "that_year"})
+#: Words that join a bare month to a following "month year" that lends it its year
+#: ("in January or February 2028").
+_MONTH_LINKS = re.compile(r"\s{0,3}(?:,|or|and|to|through|until|-|–)\s{0,3}(?:early\s|mid-?|late\s)?$")
 _BOUNDARY = re.compile(r"[\w$£€¥]")
 _FUTURE_MD = frozenset({"will", "'ll", "shall", "wo"})
 _INFINITIVE = frozenset({"be", "been", "being", "to", "have"})
@@ -200,21 +204,87 @@ class DateRecognizer:
         hint = None if pub else self._year_hint(accepted, text)
         ctx = Context(year_hint=hint)
         out: list[Span] = []
-        for cand, span in accepted:
+        for i, (cand, span) in enumerate(accepted):
             tense = tense_at(span, lex)
             dv = resolve(text[cand.start:cand.end], cand.kind, pub, tense, ctx)
+            if cand.kind == "month" and i + 1 < len(accepted):
+                dv = self._coordinated_year(dv, cand, accepted[i + 1][0], text)
             if dv.timex and cand.kind not in ANAPHORIC_KINDS and dv.granularity in (
                     "day", "month", "quarter", "year", "season", "week"):
                 ctx = Context(year_hint=hint, last=dv,
                               last_quarter=dv if dv.granularity == "quarter" else ctx.last_quarter)
+            if not self.timex_extras and dv.reason in NOT_GOLD_DATES:
+                continue  # weeks and unstated quarters: TIMEX3 only
             new = Span(doc, span.start, span.end, label="DATE")
             new._.set(DATES, {
                 "value": dv.value, "timex": dv.timex, "granularity": dv.granularity,
                 "event": event_at(span, lex), "reason": dv.reason, "rule": f"date.{cand.kind}",
             })
             out.append(new)
+        self._article_election_days(doc, out, pub, lex)
         doc.spans[DATES] = out
         return doc
+
+    @staticmethod
+    def _coordinated_year(dv: DateValue, cand: Candidate, nxt: Candidate, text: str) -> DateValue:
+        """"January or February 2028": a bare month takes the year of the month-year it is
+        coordinated with."""
+        if nxt.kind != "month_year" or not _MONTH_LINKS.fullmatch(text[cand.end:nxt.start]) or not dv.timex:
+            return dv
+        year = resolve(text[nxt.start:nxt.end], nxt.kind, None).year
+        if year is None:
+            return dv
+        mm = dv.timex[5:7]
+        val = f"{year:04d}-{mm}"
+        return DateValue(val, val, "month")
+
+    @staticmethod
+    def _article_election_days(doc: Doc, spans: list[Span], pub: date | None, lex: DateLexicon) -> None:
+        """Give a named election day ("Election Day") the date of the article's own election:
+        a day date attached to an election noun ("Tuesday's primary", "the June 10 vote"),
+        the most recent such day on or before publication first; else a recent day in a
+        sentence about voting ("voted ... last night"); else a future election day; else the
+        calendar rule when the article speaks of the election that rule describes; else null."""
+        named = {n.phrase for n in lex.named_days if n.article_election}
+        targets = [s for s in spans if s._.get(DATES)["rule"] == "date.named_day"
+                   and any(s.text.startswith(p) for p in named) and not re.search(r"[0-9]{4}", s.text)]
+        if not targets:
+            return
+        cues = lex.election_day
+        strong: list[date] = []
+        voting: list[date] = []
+        for s in spans:
+            d = s._.get(DATES)
+            if s in targets or d["granularity"] != "day" or not d["value"]:
+                continue
+            day = date.fromisoformat(d["value"])
+            toks = [t.lower_ for t in doc[s.end: s.end + 2]]
+            if toks[:1] == ["'s"]:
+                toks = toks[1:]
+            before = [t.lower_ for t in doc[max(0, s.start - 2): s.start]]
+            if (toks[:1] and toks[0] in cues.nouns_after) or (
+                    before[-1:] == ["on"] and len(before) == 2 and before[0] in cues.verbs_before_on):
+                strong.append(day)
+            elif pub is not None and 0 <= (pub - day).days <= cues.days_before_publication and any(
+                    t.lower_ in cues.voting_cues for t in _sentence(doc, s)):
+                voting.append(day)
+        past = [d for d in strong if pub is None or d <= pub]
+        # a results story (vote shares reported) is about an election already held
+        after = tuple(c.lower() for c in cues.results_after_percent)
+        results = any(" ".join(doc.text[p.end_char:p.end_char + 30].lower().split()).startswith(after)
+                      for p in span_group(doc, PERCENT))
+        future = [d for d in strong if pub is not None and d > pub and not results]
+        chosen = max(past) if past else min(voting) if voting else min(future) if future else None
+        low = doc.text.lower()
+        calendar_ok = any(c.lower() in low for c in cues.calendar_cues)
+        for s in targets:
+            d = dict(s._.get(DATES))
+            if chosen is not None:
+                d.update(value=chosen.isoformat(), timex=chosen.isoformat(), granularity="day",
+                         reason=None, rule="date.named_day.article_election")
+            elif not calendar_ok:
+                d.update(value=None, reason="the article does not date its election")
+            s._.set(DATES, d)
 
     @staticmethod
     def _year_hint(accepted: list[tuple[Candidate, Span]], text: str) -> int | None:
@@ -245,6 +315,9 @@ class DateRecognizer:
             return self._year_ok(cand, span, text, lex, year_tokens)
         if kind == "month":
             return self._month_ok(cand, span, text, lex)
+        if kind == "spelled_year" and (next_low in lex.count_nouns_after
+                                       or text[cand.start:cand.end].lower().startswith("two")):
+            return False  # "two thousand four" alone is a count; a month or season must lead
         if kind in ("relative_day",) and span.text.lower().endswith(("tomorrow", "today")):
             sent = _sentence(doc, span)
             before = doc[max(sent.start, span.start - 12): span.start]

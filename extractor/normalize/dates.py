@@ -45,6 +45,29 @@ class NamedDay(_Strict):
     weekday: str | None = None
     after_first: str | None = None
     nth: int | None = None
+    #: the day of the article's own election ("Election Day"); the calendar rule is a fallback
+    article_election: bool = False
+
+
+class ElectionDayCues(_Strict):
+    """How the component finds the date of the election an article is about."""
+
+    nouns_after: list[str]
+    verbs_before_on: list[str]
+    voting_cues: list[str]
+    days_before_publication: int
+    #: a percentage followed by one of these reports a result ("41% of the vote")
+    results_after_percent: list[str]
+    calendar_cues: list[str]
+
+
+class YearWords(_Strict):
+    """Spelled-out years: "nineteen ninety-six", "the year two thousand"."""
+
+    ones: dict[str, int]
+    teens: dict[str, int]
+    tens: dict[str, int]
+    centuries: dict[str, int]
 
 
 class EventCue(_Strict):
@@ -71,10 +94,13 @@ class DateLexicon(_Strict):
     halves: dict[str, int]
     relative: dict[str, int]
     relative_days: dict[str, int]
+    day_parts: dict[str, Literal["MO", "AF", "EV", "NI"]]
     number_words: dict[str, int | None]
+    year_words: YearWords
     units: dict[str, Literal["day", "week", "month", "year", "decade"]]
     vague: dict[str, Literal["PRESENT_REF", "PAST_REF", "FUTURE_REF"]]
     named_days: list[NamedDay]
+    election_day: ElectionDayCues
     year_range: tuple[int, int]
     year_context_before: list[str]
     year_list_links: list[str]
@@ -182,10 +208,17 @@ def _year(y: int) -> DateValue:
     return DateValue(f"{y:04d}", f"{y:04d}", "year")
 
 
+NOT_A_DAY = "a week is not a calendar date"
+NO_QUARTER = "no quarter stated"
+#: Reasons for which GOLD_FORMAT does not count the expression as a date at all (TIMEX3 does).
+NOT_GOLD_DATES = frozenset({NOT_A_DAY, NO_QUARTER})
+
+
 def _week(d: date, suffix: str = "") -> DateValue:
+    """A week keeps its TIMEX3 value ("2013-W11"); GOLD_FORMAT gives weeks no value."""
     iy, iw, _ = d.isocalendar()
     s = f"{iy:04d}-W{iw:02d}"
-    return DateValue(s, s + suffix, "week")
+    return DateValue(None, s + suffix, "week", NOT_A_DAY)
 
 
 def _quarter(y: int, q: int) -> DateValue:
@@ -319,6 +352,8 @@ def patterns(lex: DateLexicon | None = None) -> Patterns:
     S = r"\s{1,3}"
     RQW = r"(?:[Ll]ast|[Nn]ext|[Tt]his|current|latest|previous|past|[Yy]ear-earlier|[Yy]ear-ago|comparable|same)"
     RQ = rf"(?P<rq>{RQW})"
+    RD = _alt(list(lex.relative_days)).replace("\\ ", r"\s{1,3}")
+    NUMW = rf"(?:[0-9]{{1,3}}|(?i:{_alt([w for w in lex.number_words if lex.number_words[w]])}))"
     k: dict[str, str] = {
         # "Friday 11 March", "next Thursday, 4 November", "Tuesday, the 5th of May 2005"
         "weekday_day_month": rf"(?:{REL}{S})?{W},?{S}(?:the{S})?{D}(?:{S}of)?{S}{M}(?:,?{S}{Y})?",
@@ -360,13 +395,19 @@ def patterns(lex: DateLexicon | None = None) -> Patterns:
         # "the 20th century"
         "century": r"(?:the\s{1,3})?(?P<c>[12]?[0-9])(?:st|nd|rd|th)(?:-|\s{1,3})[Cc]entury",
         # "yesterday", "the day before yesterday"
-        "relative_day": r"(?:the\s{1,3}day\s{1,3}(?P<ba>before|after)\s{1,3})?(?P<rd>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b",
+        "relative_day": rf"(?:the\s{{1,3}}day\s{{1,3}}(?P<ba>before|after)\s{{1,3}})?(?P<rd>(?i:{RD}))\b",
         # "last week", "next month", "this year", "earlier this year", "early next year"
         "rel_unit": r"(?:(?P<pos>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id|[Tt]he\s{1,3}end\s{1,3}of)(?:-|\s{1,3}))?(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)|(?:[Tt]he\s{1,3})?(?P<cur>current))\s{1,3}(?:fiscal\s{1,3})?(?P<unit>week|month|year)\b(?!-)",
         # "the weekend", "last weekend"
         "weekend": r"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)|the)\s{1,3}weekend\b",
         # "two years ago", "a month later", "a year earlier", "year-earlier"
         "offset": rf"(?P<n>[0-9]{{1,3}}|(?i:{_alt([w for w in lex.number_words])}))\s{{1,3}}(?P<unit>(?i:{_alt(list(lex.units))}))\s{{1,3}}(?P<dir>ago|earlier|later)\b",
+        # "the autumn of that year", "the summer of the same year"
+        "season_that_year": rf"(?:the{S})?{MOD}?{SEASON}{S}of{S}(?:that|the{S}same){S}year\b",
+        # "before the autumn", "in the spring": the season nearest the publication date
+        "season_bare": rf"[Tt]he{S}{MOD}?{SEASON}\b(?!{S}(?:of\b|[a-z]))",
+        # "the first six weeks of the year", "the last few months of last year"
+        "part_of_year": rf"[Tt]he{S}(?:first|last|final|opening|closing){S}(?:{NUMW}{S}|few{S})?(?:days|weeks|months){S}of{S}(?:the|(?P<rel>this|last|next)){S}year\b",
         # "later that year", "later in the year"
         "same_year": r"(?P<pos>[Ll]ater|[Ee]arlier)\s{1,3}(?:in\s{1,3})?(?:that|the)\s{1,3}year\b",
         "year_offset_adj": r"(?P<dir>year-earlier|year-ago|year-before)\b",
@@ -375,6 +416,19 @@ def patterns(lex: DateLexicon | None = None) -> Patterns:
         "named_day": rf"(?P<named>{_alt([n.phrase for n in lex.named_days])})(?:,?{S}{Y})?",
         "vague": rf"(?P<vague>(?i:{_alt(list(lex.vague))}))\b",
     }
+    yw = lex.year_words
+    ONES, TEENS, TENS = _alt(list(yw.ones)), _alt(list(yw.teens)), _alt(list(yw.tens))
+    TAIL = rf"(?:(?:{TENS})(?:[- ](?:{ONES}))?|{TEENS}|oh[- ](?:{ONES})|hundred)"
+    SY_19 = rf"(?:{_alt(list(yw.centuries))})[- ]{TAIL}"
+    SY_2K = rf"two[- ]thousand(?:(?:[- ]and)?[- ](?:(?:{TENS})(?:[- ](?:{ONES}))?|{TEENS}|{ONES}))?"
+    # "nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand"
+    k["spelled_year"] = (rf"(?:(?P<month>{MF}){S}|(?:the{S})?(?P<season>(?i:{_alt(list(lex.seasons))})){S}of{S})?"
+                         rf"(?P<sy>(?i:{SY_19}|{SY_2K}))\b")
+    k["year_of_spelled"] = rf"[Tt]he{S}year{S}(?P<sy>(?i:{SY_19}|{SY_2K}))\b"
+    # "the year", "the full year", "the fiscal year": the publication year (TIMEX3 only)
+    k["the_year"] = rf"[Tt]he{S}(?:(?:full|fiscal|current|latest|calendar){S}){{0,2}}year\b(?![-']|{S}(?:before|after|earlier|ago|ended|end|of|to|in|when|that|{NUMW})\b)"
+    # "that year": the year of the previous date
+    k["that_year"] = rf"(?<![Ll]ater\s)(?<![Ee]arlier\s)[Tt]hat{S}year\b(?![-']|{S}(?:before|after|earlier|ago)\b)"
     k["vague_phrase"] = r"(?P<vague>[Rr]ecent\s{1,3}(?:years|months|weeks|days)|[Tt]he\s{1,3}(?:near\s{1,3})?future)\b"
     # "(?<!\w)": a match starts at a word start; checked first, it keeps the scan fast
     months = tuple(sorted(month_of))
@@ -383,12 +437,14 @@ def patterns(lex: DateLexicon | None = None) -> Patterns:
         **{kind: months for kind in ("day_range", "month_day_range", "day_month", "month_day",
                                      "month_rel_year", "month_year", "rel_month", "month")},
         "weekday_day_month": months, "weekday_month_day": months, "weekday": ("day",),
-        "season_year": seasons, "rel_season": seasons, "quarter": ("quarter",),
+        "season_year": seasons, "rel_season": seasons, "season_that_year": seasons,
+        "season_bare": seasons, "part_of_year": ("year",), "quarter": ("quarter",),
         "quarter_code": ("q",), "rel_quarter": ("quarter", "period"), "half": ("half",),
         "offset": ("ago", "earlier", "later"), "same_year": ("year",), "year_offset_adj": ("year-",),
         "rel_unit": ("week", "month", "year"), "weekend": ("weekend",),
-        "relative_day": ("yesterday", "today", "tomorrow"), "decade": ("0s", "0's"),
-        "century": ("century",), "iso": ("-",), "numeric": ("/",),
+        "relative_day": tuple({w.split()[-1] for w in lex.relative_days} | {w.split()[0] for w in lex.relative_days}), "decade": ("0s", "0's"),
+        "century": ("century",), "spelled_year": ("nineteen", "eighteen", "thousand"),
+        "year_of_spelled": ("year",), "the_year": ("year",), "that_year": ("year",), "iso": ("-",), "numeric": ("/",),
         "named_day": tuple(n.phrase.split()[0].lower() for n in lex.named_days),
     }
     # "(?<!\w)": a match starts at a word start; checked first, it keeps the scan fast
@@ -566,6 +622,41 @@ def resolve(text: str, kind: str, published: date | None, tense: str | None = No
     if kind == "season_year":
         y = int(g["year"])
         return DateValue(f"{y:04d}", f"{y:04d}-{lex.seasons[g['season'].lower()]}", "season")
+    if kind in ("spelled_year", "year_of_spelled"):
+        y = spelled_year(g["sy"], lex)
+        if y is None:
+            return DateValue(None, None, "year", "not a year")
+        if g.get("month"):
+            return _month(y, _month_num(g["month"], pats))
+        if g.get("season"):
+            return DateValue(f"{y:04d}", f"{y:04d}-{lex.seasons[g['season'].lower()]}", "season")
+        return _year(y)
+    if kind == "the_year":
+        if ref is None:
+            return DateValue(None, None, "year", NO_PUB)
+        return _year(ref.year)
+    if kind == "that_year":
+        if ctx.last is None or ctx.last.year is None:
+            return DateValue(None, None, "year", "no earlier date to refer to")
+        return _year(ctx.last.year)
+    if kind == "season_that_year":
+        s = lex.seasons[g["season"].lower()]
+        if ctx.last is None or ctx.last.year is None:
+            return DateValue(None, None, "season", "no earlier date to refer to")
+        return DateValue(f"{ctx.last.year:04d}", f"{ctx.last.year:04d}-{s}", "season")
+    if kind == "season_bare":
+        s = lex.seasons[g["season"].lower()]
+        if ref is None:
+            if ctx.year_hint is None:
+                return DateValue(None, f"XXXX-{s}", "season", NO_YEAR)
+            return DateValue(f"{ctx.year_hint:04d}", f"{ctx.year_hint:04d}-{s}", "season")
+        r = {"future": 1, "past": -1}.get(tense or "", 0)
+        y = resolve_season(s, r, ref) if r else _season_year_now(ref)[0]
+        return DateValue(f"{y:04d}", f"{y:04d}-{s}", "season")
+    if kind == "part_of_year":
+        if ref is None:
+            return DateValue(None, None, "year", NO_PUB)
+        return _year(ref.year + (_rel(g.get("rel")) or 0))
     if kind == "rel_season":
         if ref is None:
             return DateValue(None, None, "season", NO_PUB)
@@ -603,10 +694,13 @@ def resolve(text: str, kind: str, published: date | None, tense: str | None = No
     if kind == "relative_day":
         if ref is None:
             return DateValue(None, None, "day", NO_PUB)
-        n = lex.relative_days[g["rd"].lower()]
+        words = g["rd"].lower().split()
+        n = lex.relative_days[" ".join(words)]
         if g.get("ba"):
             n += -1 if g["ba"] == "before" else 1
-        return _day(ref + timedelta(days=n))
+        dv = _day(ref + timedelta(days=n))
+        part = lex.day_parts.get(words[-1])
+        return replace(dv, timex=f"{dv.timex}T{part}") if part else dv
     if kind == "rel_unit":
         return _rel_unit(g, ref)
     if kind == "weekend":
@@ -652,6 +746,37 @@ def resolve(text: str, kind: str, published: date | None, tense: str | None = No
     raise ValueError(f"unknown kind {kind!r}")
 
 
+def spelled_year(words: str, lex: DateLexicon | None = None) -> int | None:
+    """A spelled-out year as a number.
+
+    >>> spelled_year("nineteen ninety-six")
+    1996
+    >>> spelled_year("two thousand and four")
+    2004
+    >>> spelled_year("Nineteen oh five")
+    1905
+    """
+    yw = (lex or lexicon()).year_words
+    toks = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
+    if toks[:2] == ["two", "thousand"]:
+        head, rest = 2000, toks[2:]
+    elif toks and toks[0] in yw.centuries:
+        head, rest = 100 * yw.centuries[toks[0]], toks[1:]
+        if not rest:
+            return None
+    else:
+        return None
+    n = 0
+    for t in rest:
+        if t in ("oh", "hundred"):
+            continue
+        v = yw.ones.get(t) or yw.teens.get(t) or yw.tens.get(t)
+        if v is None:
+            return None
+        n += v
+    return head + n if n < 100 else None
+
+
 def _explicit_year(g: dict[str, str | None], ref: date | None) -> int | None:
     for key in ("year", "yp"):
         if g.get(key):
@@ -685,8 +810,13 @@ def _rel_quarter(rq: str, ref: date | None, ctx: Context) -> DateValue:
         if ref is None:
             return DateValue(None, None, "quarter", NO_PUB)
         return _quarter(*_shift_quarter(*_quarter_of(ref), -5))
-    if rq in ("", "comparable", "same") and last:
-        return _quarter(*last)
+    if rq in ("", "comparable", "same"):
+        if last:
+            return _quarter(*last)
+        if ref is None:
+            return DateValue(None, None, "quarter", NO_PUB)
+        y, q = _shift_quarter(*_quarter_of(ref), -1)
+        return DateValue(None, f"{y:04d}-Q{q}", "quarter", NO_QUARTER)
     if ref is None:
         return DateValue(None, None, "quarter", NO_PUB)
     shift = {"last": -1, "previous": -1, "past": -1, "next": 1, "this": 0, "current": 0}.get(rq, -1)
