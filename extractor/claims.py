@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from .components._figures import Intervals, Sentences
-from .components.attach import Mention, cue, mentions
+from .components.attach import Mention, cue, mentions, prefer_person
 from .normalize import figure_rules as rules
 from .normalize.numbers import DIGITS, number_word_regex, parse_digits, parse_words, qualifier_before
 from .spans import MONEY, PERCENT, span_group
@@ -137,6 +137,7 @@ def build_claims(doc: Doc) -> list[dict]:
     spans = Intervals(taken)
     out += _fractions(ctx, spans)
     out += _thresholds(ctx)
+    out += _votes(ctx, spans)
     out += _counts(ctx, spans)
     return sorted(out, key=lambda c: (c["start"], c["end"]))
 
@@ -214,6 +215,96 @@ def _thresholds(ctx: _Ctx) -> list[dict]:
         t = table[" ".join(m.group(0).lower().split())]
         out.append(ctx.claim(None, "threshold", t.value, "percent", t.qualifier, m.start(), m.end(),
                              "claims.majority_threshold"))
+    return out
+
+
+_NUM = r"\d{1,3}(?:,\d{3}){1,2}|\d{3,7}"
+_NAME = r"[A-Z][\w'’.-]{1,30}(?:\s[A-Z][\w'’.-]{1,30}){0,2}"
+#: a coordinated count after a votes figure: "to Pierce's 22,562", ", Whitfield 27,904", "to 11,203 for Labour's X"
+_COORD_JOIN = r"(?:,\s(?:and\s|against\s|to\s)?|\s(?:to|against|and)\s)"
+_COORD_NAME_NUM = re.compile(rf"{_COORD_JOIN}(?:the\s)?(?P<who>{_NAME})(?:'s|’s)?\s(?P<num>{_NUM})(?![\w%]|[.,]\d)")
+_COORD_NUM_FOR = re.compile(rf"{_COORD_JOIN}(?P<num>{_NUM})(?:\svotes?)?\sfor\s(?:the\s)?")
+
+
+def _mention_at(ctx: _Ctx, start: int, end: int) -> Mention | None:
+    """The person/party mention overlapping [start, end), a person preferred."""
+    found = [m for m in ctx.near(start - 60, end) if m.start < end and m.end > start]
+    found.sort(key=lambda m: m.type != "person")
+    return found[0] if found else None
+
+
+def _vote_subject(ctx: _Ctx, s: int, e: int) -> str | None:
+    """Who a vote count belongs to: the name just before it in its clause, else "... for X" after it."""
+    text = ctx.text
+    a, b = ctx.sents.around(s)
+    cs, ce = _clause(text, a, b, s, e)
+    near = ctx.near(a, b)
+    before = [m for m in near if cs <= m.start and m.end <= s]
+    gap = text[before[-1].end:s] if before else ""
+    if before and len(gap) <= 60 and not re.search(r"\d|\b(?:said|says|told|announced)\b", gap):
+        return prefer_person(text, before[-1], near).name
+    after = [m for m in near if m.start >= e and m.start - e <= 25]
+    if after and re.fullmatch(r"\s(?:for\s(?:the\s)?|[a-z]{0,3}\s?)?(?:Mr|Mrs|Ms|Dr)?\.?\s?", text[e:after[0].start]):
+        return prefer_person(text, after[0], near).name
+    return None
+
+
+def _votes(ctx: _Ctx, taken: Intervals) -> list[dict]:
+    """Vote counts ("12,481 votes", results lines "X (Party) 12,481") and majorities ("a majority of 3,073")."""
+    k = rules.figure_kinds()
+    text = ctx.text
+    out: list[dict] = []
+    seen: set[int] = set()
+
+    def add(subject: str | None, pred: str, num: str, s: int, e: int, rule: str) -> None:
+        value = parse_digits(num)
+        if value is None or s in seen or taken.overlaps(s, e):
+            return
+        seen.add(s)
+        qual, qlen = qualifier_before(text[max(0, s - 40):s])
+        out.append(ctx.claim(subject, pred, float(value), "votes", qual, s - qlen, e, rule))
+
+    if k.result_line_pattern:
+        for m in re.finditer(k.result_line_pattern, text):
+            who = _mention_at(ctx, m.start("name"), m.end("name"))
+            add(who.name if who else m.group("name"), "votes", m.group("num"), m.start("num"), m.end("num"),
+                "claims.result_line")
+    if k.majority_pattern:
+        for m in re.finditer(k.majority_pattern, text):
+            s = m.start("num")
+            a, _ = ctx.sents.around(s)
+            near = [x for x in ctx.near(a, m.start()) if x.end <= m.start()]
+            subject = None
+            if near and re.fullmatch(r"(?:'s|’s|')?\s{1,3}", text[near[-1].end:m.start()]):
+                subject = near[-1].name
+            elif near:
+                people = [x for x in near if x.type == "person"]
+                subject = (people or near)[0].name
+            add(subject, "margin", m.group("num"), s, m.end("num"), "claims.majority_votes")
+    if k.vote_count_pattern:
+        for m in re.finditer(k.vote_count_pattern, text):
+            s = m.start("num")
+            if s in seen:
+                continue
+            add(_vote_subject(ctx, s, m.end()), "votes", m.group("num"), s, m.end(), "claims.votes")
+            pos = m.end()
+            for _ in range(6):  # coordinated counts that follow
+                c = _COORD_NAME_NUM.match(text, pos)
+                if c:
+                    who = _mention_at(ctx, c.start("who"), c.end("who"))
+                    add(who.name if who else None, "votes", c.group("num"), c.start("who"), c.end("num"),
+                        "claims.votes_coordinated")
+                    pos = c.end()
+                    continue
+                c = _COORD_NUM_FOR.match(text, pos)
+                if c:
+                    after = [x for x in ctx.near(c.end(), c.end() + 40) if x.start >= c.end()]
+                    who = prefer_person(text, after[0], ctx.near(c.end(), c.end() + 80)) if after else None
+                    add(who.name if who else None, "votes", c.group("num"), c.start("num"), c.end("num"),
+                        "claims.votes_coordinated")
+                    pos = c.end()
+                    continue
+                break
     return out
 
 

@@ -11,9 +11,10 @@ from extractor.components import attach, money, percent  # noqa: F401
 from extractor.spans import MONEY, PARTIES, PEOPLE, PERCENT
 from extractor.tokenizer import customize_tokenizer
 
-PEOPLE_NAMES = {"Ramos": "Ana Ramos", "Ana Ramos": "Ana Ramos", "Walsh": "Peter Walsh", "Peter Walsh": "Peter Walsh"}
+PEOPLE_NAMES = {"Ramos": "Ana Ramos", "Ana Ramos": "Ana Ramos", "Walsh": "Peter Walsh", "Peter Walsh": "Peter Walsh",
+                "Young": "Lee Young"}
 PARTY_NAMES = {"Labour": "Labour", "Tories": "Conservative", "Conservatives": "Conservative",
-               "Liberal Democrats": "Liberal Democrats", "Greens": "Green"}
+               "Liberal Democrats": "Liberal Democrats", "Greens": "Green", "Democratic": "Democratic Party"}
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +133,87 @@ def test_falls_back_to_entities_without_groups() -> None:
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     assert doc.spans[PERCENT][0]._.electx_percent["subject"] == "Ramos"
+
+
+# --- kinds: cues must sit next to their figure -------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("With 88% of precincts counted, Ramos had 51% of the vote.",
+                 [(88.0, None, "other"), (51.0, "Ana Ramos", "vote_share")], id="new-precincts"),
+    pytest.param("The poll has a margin of error of plus or minus 3.1 percentage points.",
+                 [(3.1, None, "other")], id="new-margin-of-error"),
+    pytest.param("Walsh won in 2019 with 48% of the vote on a turnout of 29%.",
+                 [(48.0, "Peter Walsh", "vote_share"), (29.0, None, "turnout")], id="new-turnout-near"),
+    pytest.param("Turnout was 44%, up from 39% four years ago.",
+                 [(44.0, None, "turnout"), (39.0, None, "turnout")], id="new-turnout-chain"),
+    pytest.param("The measure won 58% support, clearing the 50% needed for passage.",
+                 [(58.0, None, "vote_share"), (50.0, None, "threshold")], id="new-threshold-near"),
+    pytest.param("The Tories' share fell by 7 percentage points.", [(7.0, "Conservative", "other")],
+                 id="new-points-change"),
+    pytest.param("Ramos was second with 22%.", [(22.0, "Ana Ramos", "vote_share")], id="new-placing"),
+])
+def test_kind_cues_near_the_figure(nlp, text, expected) -> None:
+    assert pct(run(nlp, text)) == expected
+
+
+def test_swing_cue_only_for_its_figure(nlp) -> None:
+    doc = run(nlp, "Labour's share climbed from 30% to 41%, a swing of 6 percentage points from the Tories to Labour.")
+    assert [k for _, _, k in pct(doc)] == ["vote_share", "vote_share", "swing"]
+    assert pct(doc)[2][1] == "Labour"
+
+
+# --- percentage subjects --------------------------------------------------------------------
+@pytest.mark.parametrize("text,subjects", [
+    pytest.param("60 per cent backed Ramos, against 31 per cent for Walsh.", ["Ana Ramos", "Peter Walsh"],
+                 id="new-for-after"),
+    pytest.param("Ramos of the Greens finished on 8%.", ["Ana Ramos"], id="new-person-of-party"),
+    pytest.param("Walsh beat Ramos 52%-46% on Tuesday.", ["Peter Walsh", "Ana Ramos"], id="new-beat-pair"),
+    pytest.param("Ramos trails Walsh by 4 percentage points.", ["Peter Walsh"], id="new-trails"),
+    pytest.param("Walsh won 45% of the vote to Ramos's 41%, a margin of 4 percentage points.",
+                 ["Peter Walsh", "Ana Ramos", "Peter Walsh"], id="new-margin-leader"),
+    pytest.param("Labour hoped to keep the Tories' share below 30%.", ["Conservative"], id="new-possessive-share"),
+    pytest.param("Walsh had a 7-point lead in March. That advantage has narrowed to two points.",
+                 ["Peter Walsh", "Peter Walsh"], id="new-margin-anaphora"),
+    pytest.param("Walsh is the favourite against Ramos. Among women, Ramos led 49% to 40%.",
+                 ["Ana Ramos", "Peter Walsh"], id="new-led-rival"),
+])
+def test_percent_subjects(nlp, text, subjects) -> None:
+    assert [s for _, s, _ in pct(run(nlp, text))] == subjects
+
+
+def test_poll_figure_after_on_belongs_before(nlp) -> None:
+    doc = run(nlp, "A survey puts Labour's Ramos on 34%, with the Greens on 9%.")
+    assert pct(doc) == [(34.0, "Ana Ramos", "poll"), (9.0, "Green", "poll")]
+
+
+def test_adjectival_party_is_not_a_subject(nlp) -> None:
+    doc = run(nlp, "Ramos courted Democratic primary voters.")
+    assert [m.name for m in attach.mentions(doc)] == ["Ana Ramos"]
+
+
+# --- money subjects -------------------------------------------------------------------------
+def money_subjects(nlp, text: str) -> list[str | None]:
+    doc = run(nlp, text)
+    return [s._.electx_money["subject"] for s in doc.spans[MONEY]]
+
+
+@pytest.mark.parametrize("text,subjects", [
+    pytest.param("The Tories spent £20,000, Labour £14,000 and the Greens £2,500.",
+                 ["Conservative", "Labour", "Green"], id="new-returns-list"),
+    pytest.param("A super PAC backing Ramos, Citizens for Progress, spent $2 million on ads.",
+                 ["Citizens for Progress"], id="new-pac-appositive"),
+    pytest.param("Ramos is a teacher from the valley. She raised $300,000 in March.", ["Ana Ramos"],
+                 id="new-pronoun"),
+    pytest.param("Outside groups spent far more than the $500,000 Walsh's own campaign spent.", ["Peter Walsh"],
+                 id="new-owner-after"),
+    pytest.param("Walsh has lent his campaign $3 million.", ["Peter Walsh"], id="new-self-funding"),
+    pytest.param("Labour held the seat. The party received £40,000 from a union.", ["Labour"], id="new-the-party"),
+    pytest.param("Walsh lost although the Greens ran. She said the party's activists spent £9,000.", ["Green"],
+                 id="new-the-partys"),
+])
+def test_money_subjects(nlp, text, subjects) -> None:
+    assert money_subjects(nlp, text) == subjects
+
+
+def test_self_funding_is_spending(nlp) -> None:
+    doc = run(nlp, "Walsh has lent his campaign $3 million.")
+    assert doc.spans[MONEY][0]._.electx_money["predicate"] == "spending"

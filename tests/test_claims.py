@@ -124,3 +124,45 @@ def test_sample_size_claim(nlp) -> None:
 def test_conversions_make_no_extra_claims(nlp) -> None:
     cs = claims(nlp, "The city owes $270 million (£210 million/€250 million) if costs overrun.")
     assert [c["unit"] for c in cs] == ["USD"]
+
+
+# --- vote counts and majorities ---------------------------------------------------------------
+def _tuples(cs: list[dict], pred: str) -> list[tuple]:
+    return [(c["subject"], c["value"], c["unit"]) for c in cs if c["predicate"] == pred]
+
+
+def test_vote_counts_with_coordinated_rival_and_majority(nlp) -> None:
+    cs = claims(nlp, "Ramos won with 12,481 votes to Walsh's 11,203, a majority of 1,278.")
+    assert _tuples(cs, "votes") == [("Ana Ramos", 12481.0, "votes"), ("Peter Walsh", 11203.0, "votes")]
+    assert _tuples(cs, "margin") == [("Ana Ramos", 1278.0, "votes")]
+
+
+def test_votes_for_after_the_count(nlp) -> None:
+    cs = claims(nlp, "Ramos had 8,000 votes, against 6,500 for Walsh.")
+    assert _tuples(cs, "votes") == [("Ana Ramos", 8000.0, "votes"), ("Peter Walsh", 6500.0, "votes")]
+
+
+def test_results_table_lines(nlp) -> None:
+    cs = claims(nlp, "Result:\nAna Ramos (Labour) 9,120\nPeter Walsh (Conservative) 7,004\n")
+    assert _tuples(cs, "votes") == [("Ana Ramos", 9120.0, "votes"), ("Peter Walsh", 7004.0, "votes")]
+
+
+def test_party_majority_with_qualifier(nlp) -> None:
+    (c,) = [c for c in claims(nlp, "It overturned a Labour majority of almost 10,000.") if c["predicate"] == "margin"]
+    assert (c["subject"], c["value"], c["qualifier"]) == ("Labour", 10000.0, "about")
+
+
+def test_counted_votes_have_no_speaker_subject(nlp) -> None:
+    cs = claims(nlp, "The returning officer, Walsh, said 40,000 valid votes had been counted.")
+    assert _tuples(cs, "votes") == [(None, 40000.0, "votes")]
+
+
+def test_percentages_are_not_vote_counts(nlp) -> None:
+    margins = _tuples(claims(nlp, "Ramos had a majority of 12 per cent."), "margin")
+    assert all(unit != "votes" for _, _, unit in margins)
+    assert _tuples(claims(nlp, "Ramos had 42% of votes."), "votes") == []
+
+
+def test_sample_size_after_poll_of(nlp) -> None:
+    cs = claims(nlp, "The poll of 750 likely voters was taken last week.")
+    assert [(c["predicate"], c["value"], c["unit"]) for c in cs] == [("other", 750.0, "respondents")]

@@ -66,3 +66,29 @@ def test_never_crashes(text: str) -> None:
 def test_round_trip_digits(n: int) -> None:
     assert parse_number(f"{n:,}") == n
     assert parse_number(str(n)) == n
+
+
+# --- rule files ---------------------------------------------------------------------------
+def test_bad_rule_entry_names_file_and_entry() -> None:
+    from extractor.errors import RuleFileError
+    from extractor.normalize.figure_rules import QualifiersFile, validate_rule_file
+
+    bad = {"qualifiers": [{"phrase": "over", "qualifier": "more_than"}, {"phrase": "circa", "qualifier": "roughly"}]}
+    with pytest.raises(RuleFileError) as info:
+        validate_rule_file(QualifiersFile, bad, "qualifiers.json")
+    assert info.value.code == "E004"
+    assert info.value.fields["entry"].startswith("qualifiers.1")
+
+
+def test_unknown_key_rejected() -> None:
+    from extractor.errors import RuleFileError
+    from extractor.normalize.figure_rules import QualifiersFile, validate_rule_file
+
+    with pytest.raises(RuleFileError):
+        validate_rule_file(QualifiersFile, {"qualifiers": [], "qualifers": []}, "qualifiers.json")
+
+
+def test_shipped_rule_files_valid() -> None:
+    from extractor.normalize.figure_rules import check_all
+
+    check_all()

@@ -103,3 +103,27 @@ def test_parse_never_crashes(text: str) -> None:
 @given(st.integers(min_value=0, max_value=1000), st.sampled_from(["%", " per cent", " percent"]))
 def test_round_trip(n: int, unit: str) -> None:
     assert parse_percent(f"{n}{unit}")["value"] == float(n)
+
+
+# --- bare coordinated numbers -----------------------------------------------------------------
+def test_bare_pairs_after_a_verb(nlp) -> None:
+    got = found(nlp, "The survey found Ramos 41, Walsh 36 among likely voters, with 12% undecided.")
+    assert [t for t, _, _ in got] == ["Ramos 41", "Walsh 36", "12%"]
+
+
+def test_bare_chains_in_a_later_sentence(nlp) -> None:
+    got = found(nlp, "Walsh polls 30%. In a runoff, Ramos 48, Walsh 45; Ramos 50, Young 44.")
+    assert [v for _, v, _ in got] == [30.0, 48.0, 45.0, 50.0, 44.0]
+
+
+def test_ages_in_commas_are_not_bare_percentages(nlp) -> None:
+    assert found(nlp, "Ramos, 52, and Walsh, 61, met. He got 40%.") == [("40%", 40.0, "percent")]
+
+
+def test_lone_bare_pair_in_a_later_sentence_is_not_a_percentage(nlp) -> None:
+    assert found(nlp, "Walsh polls 30%. Later Ramos 48 was seen.") == [("30%", 30.0, "percent")]
+
+
+def test_points_after_to_with_margin_context(nlp) -> None:
+    got = found(nlp, "Her lead has narrowed to three points.")
+    assert got == [("three points", 3.0, "percentage points")]

@@ -27,7 +27,18 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baro
 _PARTY_HINT = re.compile(r"(?i)\b(?:party|labour|labor|tor(?:y|ies)|conservatives?|democrats?|democratic|"
                          r"republicans?|liberal|lib dems?|greens?|ukip|snp|plaid|gop)\b")
 _SUBJ_PRONOUN = re.compile(r"\b(?:he|she)\b")
-_LINK_BEFORE = re.compile(r"^(?:'s|’s|'|’)?\s{1,3}(?:(?:on|with|at|had|has|have|got|polled|taking|took)\s{1,3})?$")
+_LINK_BEFORE = re.compile(r"^(?:'s|’s|'|’)?\s{1,3}(?:(?:on|with|at|had|has|have|got|polled|taking|took)\s{1,3})?$"
+                          r"|^(?:'s|’s|'|’)\s{1,3}(?:vote\s{1,3})?share\s{1,3}(?:of\s{1,3}the\s{1,3}vote\s{1,3})?"
+                          r"(?:(?:was|of|at|to|on|below|above|under|over|"
+                          r"stood\s{1,3}at|rose\s{1,3}to|fell\s{1,3}to)\s{1,3})?$")
+_FOR_AFTER = re.compile(r"^\s{1,3}(?:for|behind)\s{1,3}(?:the\s{1,3})?$")
+_TRAIL = re.compile(r"(?i)\b(?:trails?|trailed|trailing|behind|lags?|lagged|lagging)\b")
+_BEAT = re.compile(r"(?i)\b(?:beat|beats|beating|defeat(?:s|ed|ing)?|"
+                   r"edg(?:e|es|ed|ing)\s{1,3}(?:out|past)|ousted|ousting)\b")
+_PERSON_OF_PARTY = re.compile(r"^(?:,\s{1,3})?\s{0,3}(?:of|for)\s{1,3}(?:the\s{1,3})?$")
+_PARTY_POSS = re.compile(r"^(?:'s|’s|'|’)\s{1,3}$")
+_THE_PARTY = re.compile(r"\b[Tt]he\s{1,3}party(?:'s|’s)?(?=\s)")
+_PRONOUN_START = re.compile(r"(?i)^\W{0,3}(?:he|she|his|her)\b")
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)\s{1,3}$")
 _TO_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to|for)\s{1,3}(?:the\s)?$")
 
@@ -38,6 +49,7 @@ class Mention:
     end: int
     name: str
     type: str  # person | party | org
+    role: str | None = None  # a person's role from the people records ("candidate", ...)
 
 
 def _clean_name(text: str) -> str:
@@ -56,10 +68,15 @@ def mentions(doc: Doc) -> list[Mention]:
         data = span._.electx_people or {}
         if "role" in data and data.get("role") is None:
             continue
-        out.append(Mention(span.start_char, span.end_char, data.get("name") or _clean_name(span.text), "person"))
+        out.append(Mention(span.start_char, span.end_char, data.get("name") or _clean_name(span.text), "person",
+                           data.get("role")))
     for span in span_group(doc, PARTIES):
         data = span._.electx_parties or {}
         out.append(Mention(span.start_char, span.end_char, data.get("name") or _clean_name(span.text), "party"))
+    adj = _party_adjective()
+    if adj is not None:
+        out = [m for m in out if m.type != "party" or not adj.match(doc.text, m.end, min(len(doc.text), m.end + 40))
+               or doc.text[m.start:m.end].lower().endswith("party")]
     taken = [(m.start, m.end) for m in out]
     persons: list[Span] = []
     for ent in doc.ents:
@@ -82,6 +99,29 @@ def mentions(doc: Doc) -> list[Mention]:
         if name:
             out.append(Mention(ent.start_char, ent.end_char, full.get(name.split()[-1].lower(), name), "person"))
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+@lru_cache(maxsize=1)
+def _party_adjective() -> re.Pattern[str] | None:
+    """ "Democratic primary voters", "Republican nomination": a party word used as an adjective."""
+    nouns = rules.figure_kinds().party_adjective_nouns
+    if not nouns:
+        return None
+    return re.compile(rf"(?i)\s{{1,3}}(?:[A-Za-z]{{2,12}}\s{{1,3}})?(?:{rules.alternation(nouns)})\b")
+
+
+def prefer_person(text: str, m: Mention, in_sent: list[Mention]) -> Mention:
+    """The candidate a party mention qualifies: "Amira Haddad of the Green Party", "the SNP's Morag Lindsay"."""
+    if m.type != "party":
+        return m
+    for o in in_sent:
+        if o.type != "person":
+            continue
+        if o.end <= m.start and m.start - o.end <= 12 and _PERSON_OF_PARTY.match(text[o.end:m.start]):
+            return o
+        if o.start >= m.end and o.start - m.end <= 4 and _PARTY_POSS.match(text[m.end:o.start]):
+            return o
+    return m
 
 
 @lru_cache(maxsize=None)
@@ -127,18 +167,51 @@ def money_predicate(sentence: str, offset: int, start: int, end: int) -> str:
     return best[2] if best else "other"
 
 
-def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool) -> str:
-    """The kind of a percentage from cue words in its sentence."""
+_MARGIN_OF_ERROR = re.compile(r"(?i)\bmargin\s{1,3}of\s{1,3}(?:sampling\s{1,3})?error\b")
+
+
+def _near_hit(rx: re.Pattern[str] | None, before: str, after: str) -> bool:
+    """A cue just before the figure (after any earlier figure) or just after it."""
+    return rx is not None and bool(rx.search(before) or rx.search(after))
+
+
+def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, rel_end: int | None = None,
+                 others: tuple[tuple[int, int], ...] = ()) -> str:
+    """The kind of a percentage from cue words in its sentence.
+
+    ``others`` are the sentence-relative bounds of the sentence's other percentages: a "near"
+    rule only looks between the neighbouring figures (at most 60 characters before and 40 after).
+    """
+    rel_end = rel_start + 1 if rel_end is None else rel_end
+    prev_end = max([e for s, e in others if e <= rel_start], default=0)
+    next_start = min([s for s, e in others if s >= rel_end], default=len(sentence))
+    near_before = sentence[max(prev_end, rel_start - 60):rel_start].rsplit(";", 1)[-1]
+    near_after = re.split(r"[,;:(]", sentence[rel_end:min(next_start, rel_end + 40)], maxsplit=1)[0]
     before = sentence[max(0, rel_start - 25):rel_start]
+    no_moe = _MARGIN_OF_ERROR.sub(" ", sentence)
     for rule in rules.figure_kinds().percent_kinds:
         rx = cue(rule.kind)
         if rule.kind == "margin":
-            if data.get("unit") == "percentage points" or data.get("kind") == "margin":
+            if data.get("kind") == "margin":
                 return "margin"
+            if data.get("unit") == "percentage points":
+                if rx and rx.search(no_moe):
+                    return "margin"
+                by = re.search(r"(?i)\bby\s{1,3}(?:about\s|nearly\s|almost\s|just\s)?$", near_before)
+                if by and not _CHANGE.search(near_before):
+                    return "margin"
+                continue
             if rx and rx.search(before) and re.search(r"(?i)\b(?:of|by)\s{1,3}$", before):
                 return "margin"
             continue
-        hit = rx is not None and rx.search(sentence)
+        if rule.kind == "other":  # "97% of precincts reporting", "plus or minus 3 points"
+            if data.get("rule") == "percent.bare_coordination":
+                continue
+            hit = _near_hit(rx, near_before[-20:], near_after)
+        elif rule.near:
+            hit = _near_hit(rx, near_before, near_after if rule.kind == "threshold" else near_after[:12])
+        else:
+            hit = bool(rx is not None and rx.search(sentence))
         if rule.kind == "threshold":
             q_hit = data.get("qualifier") in rule.qualifier_cues and cue("vote_share").search(sentence)
             if hit or q_hit:
@@ -148,13 +221,37 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool) 
             return rule.kind
     if data.get("unit") == "percentage points":
         return "other"
+    vote = cue("vote_share").search(sentence)
     if poll_article:
+        if vote and not cue("poll_sentence").search(sentence) and _PAST_RESULT.search(sentence):
+            return "vote_share"
         return "poll"
-    if cue("vote_share").search(sentence):
+    if vote:
         return "vote_share"
     if cue("poll_sentence").search(sentence):
         return "poll"
     return "other"
+
+
+_CHANGE = re.compile(r"(?i)\b(?:fell|fallen|falls?|rose|risen|rises?|dropped|drops?|increased|decreased|"
+                     r"declined|grew|jumped|slipped|up|down|shrunk|shrank|narrowed|widened)\b")
+_PAST_RESULT = re.compile(r"(?i)\b(?:won|took|received|secured|polled)\b[^.;]{0,80}\b"
+                          r"(?:election|contest|race|seat|by-election|"
+                          r"mayoralty|nomination|primary|in\s(?:19|20)\d\d|last\syear)"
+                          r"|\b(?:last|previous|the\s(?:last|previous))\s(?:election|general\selection|contest)")
+
+
+def _measurement(text: str, a: int, b: int, span: Span) -> bool:
+    """A percentage that measures the count or the poll, not a contender (the "other" cues next to it)."""
+    rx = cue("other")
+    after = re.split(r"[,;:(]", text[span.end_char:min(b, span.end_char + 40)], maxsplit=1)[0]
+    return rx is not None and bool(rx.search(after) or rx.search(text[max(a, span.start_char - 20):span.start_char]))
+
+
+@lru_cache(maxsize=1)
+def _kind_chain() -> re.Pattern[str] | None:
+    pat = rules.figure_kinds().kind_chain_pattern
+    return re.compile(f"(?i){pat}") if pat else None
 
 
 class Attacher:
@@ -173,12 +270,34 @@ class Attacher:
         poll_rx = cue("poll_article")
         poll_article = bool(poll_rx and poll_rx.search(text))
         pspans = span_group(doc, PERCENT)
+        chain = _kind_chain()
+        last_margin: tuple[int, str] | None = None  # (sentence index, subject) of the latest margin
+        prev: tuple[int, int, str] | None = None  # (sentence start, end char, kind) of the last figure
         for i, span in enumerate(pspans):
             data = dict(span._.electx_percent or {})
             a, b = sents.around(span.start_char)
-            data["kind"] = percent_kind(data, text[a:b], span.start_char - a, poll_article)
+            others = tuple((p.start_char - a, p.end_char - a) for p in pspans[max(0, i - 3):i + 4]
+                           if p is not span and a <= p.start_char < b)
+            data["kind"] = percent_kind(data, text[a:b], span.start_char - a, poll_article,
+                                        span.end_char - a, others)
+            if (prev and prev[0] == a and chain and prev[2] in ("turnout", "vote_share", "poll")
+                    and data["kind"] in ("other", "vote_share", "poll") and data.get("unit") != "percentage points"
+                    and chain.match(text[prev[1]:span.start_char])):
+                data["kind"] = prev[2]
+            prev = (a, span.end_char, data["kind"])
             near = pspans[max(0, i - 1):i + 2]
-            data["subject"] = self._percent_subject(doc, span, data, near, self._window(ms, sents, span), sents)
+            if data["kind"] == "turnout" or (data["kind"] == "other" and data.get("rule") != "percent.bare_coordination"
+                                             and _measurement(text, a, b, span)):
+                data["subject"] = None  # turnout is the electorate's; "97% of precincts reporting", "plus or minus 3"
+            else:
+                data["subject"] = self._percent_subject(doc, span, data, near, self._window(ms, sents, span), sents)
+            idx = sents.index(span.start_char)
+            if data["kind"] == "margin":
+                if data["subject"] is None and last_margin and idx - last_margin[0] <= 2 and not any(
+                        a <= m.start < b and m.type in ("person", "party") for m in self._window(ms, sents, span)):
+                    data["subject"] = last_margin[1]  # "That lead has shrunk to three points"
+                if data["subject"] is not None:
+                    last_margin = (idx, data["subject"])
             span._.electx_percent = data
         for span in span_group(doc, MONEY):
             data = dict(span._.electx_money or {})
@@ -213,13 +332,26 @@ class Attacher:
                 return own[0].name
             words = re.sub(r"\s(?:on|with|at)$", "", text[span.start_char:span.end_char].rsplit(" ", 1)[0])
             return _canonical(_clean_name(words), ms)
-        pair = self._pair_subject(text, span, pspans, in_sent, a)
+        pair = self._pair_subject(text, span, pspans, in_sent, a, ms)
         if pair:
             return pair
+        kind = data.get("kind")
+        nxt_m = next((m for m in in_sent if m.start >= span.end_char), None)
+        if kind == "swing":
+            to = [m for m in in_sent if m.start >= span.end_char
+                  and re.search(r"\bto\s{1,3}(?:the\s{1,3})?$", text[max(a, m.start - 8):m.start])]
+            if to:
+                return to[0].name
+        if nxt_m and kind != "margin" and _FOR_AFTER.match(text[span.end_char:nxt_m.start]):
+            return prefer_person(text, nxt_m, in_sent).name
         for m in reversed([m for m in in_sent if m.end <= span.start_char]):
             if _LINK_BEFORE.match(text[m.end:span.start_char]):
-                return m.name
+                return prefer_person(text, m, in_sent).name
             break
+        if kind == "margin":
+            lead = self._margin_subject(text, span, in_sent, a)
+            if lead:
+                return lead
         dep = self._dep_subject(doc, span, in_sent)
         if dep:
             return dep
@@ -229,7 +361,8 @@ class Attacher:
         nxt = next((p.start_char for p in pspans if p.start_char > span.end_char and p.start_char < b), b)
         clause_end = min(nxt, _clause_end(text, span.end_char, b))
         after = [m for m in in_sent if m.start >= span.end_char and m.end <= clause_end]
-        if data.get("kind") == "poll":
+        attached = re.search(r"\b(?:on|at|with)\s{1,3}$", text[max(a, span.start_char - 6):span.start_char])
+        if data.get("kind") == "poll" and not attached:
             if after:
                 return after[0].name
             if _SUBJ_PRONOUN.search(text[span.end_char:clause_end]):
@@ -239,7 +372,7 @@ class Attacher:
                     return prev[-1].name
         before = [m for m in in_sent if m.end <= span.start_char]
         if before:
-            return before[-1].name
+            return prefer_person(text, before[-1], in_sent).name
         if data.get("kind") == "poll":
             if _SUBJ_PRONOUN.search(text[a:b]):
                 prev = [m for m in ms if m.type == "person" and m.end <= a
@@ -250,8 +383,24 @@ class Attacher:
         return after[0].name if after else None
 
     @staticmethod
-    def _pair_subject(text: str, span: Span, pspans: list[Span], in_sent: list[Mention], a: int) -> str | None:
-        """ "X lead Y by 39% to 34%": the first figure is X's, the second Y's."""
+    def _margin_subject(text: str, span: Span, in_sent: list[Mention], a: int) -> str | None:
+        """The leader of a margin: the one trailed ("X trails Y by 5 points") or the clause's first name."""
+        before = [m for m in in_sent if m.end <= span.start_char]
+        if not before:
+            return None
+        trail = None
+        for t in _TRAIL.finditer(text, before[0].end, span.start_char):
+            trail = t
+        if trail:
+            after = [m for m in before if m.start >= trail.end()]
+            return after[0].name if after else None
+        return before[0].name
+
+    @staticmethod
+    def _pair_subject(text: str, span: Span, pspans: list[Span], in_sent: list[Mention], a: int,
+                      window: list[Mention] = ()) -> str | None:
+        """ "X lead Y by 39% to 34%": the first figure is X's, the second Y's; "X led 51% to 33%": the
+        second is X's latest-named rival candidate's."""
         for p in pspans:
             if p is span or p.start_char == span.start_char:
                 continue
@@ -259,6 +408,18 @@ class Attacher:
             gap = text[first.end_char:second.start_char]
             if not re.fullmatch(r"\s{0,2}(?:to|-|–)\s{0,2}", gap):
                 continue
+            cands = [m for m in in_sent if m.end <= first.start_char]
+            if cands and _BEAT.search(text, a, first.start_char):  # "X beat Y 52%-47%": X's, then Y's
+                return cands[0].name if span.start_char == first.start_char else cands[-1].name
+            lone = [m for m in cands if m.type == "person"]
+            if (len(lone) == 1 and re.search(r"\bto\b", gap) and re.search(
+                    r"(?i)\b(?:led|leads|leading|ahead|over)\b", text[lone[0].end:first.start_char])):
+                if span.start_char == first.start_char:
+                    return lone[0].name
+                rivals = [m for m in window if m.type == "person" and m.role == "candidate" and m.name != lone[0].name
+                          and m.end <= lone[0].start]
+                if rivals:
+                    return rivals[-1].name
             if not re.search(r"(?i)\bby\s{1,3}$", text[max(a, first.start_char - 6):first.start_char]):
                 continue
             cands = [m for m in in_sent if m.end <= first.start_char]
@@ -282,7 +443,12 @@ class Attacher:
             for child in subjects:
                 if span.start <= child.i < span.end:
                     return None
-                for t in [child, *[c for c in child.children if c.dep_ in ("poss", "compound")]]:
+                owner_rx = _owner_noun()
+                kids = [c for c in child.children if c.dep_ == "appos"]
+                kids += [c for c in child.children if c.dep_ == "compound" or (c.dep_ == "poss" and (
+                    owner_rx is None or owner_rx.match(doc.text, c.idx + len(c.text), c.idx + len(c.text) + 50)
+                    or child.text[:1].isupper()))]
+                for t in [child, *kids]:
                     for m in in_sent:
                         if m.start <= t.idx < m.end:
                             return m.name
@@ -305,6 +471,32 @@ class Attacher:
         before = [m for m in in_sent if m.end <= span.start_char and m.type in allowed]
         if before and _POSSESSIVE.match(text[before[-1].end:span.start_char]):
             return before[-1].name
+        if (before and before[-1].type in ("person", "party")
+                and re.fullmatch(r"\s{1,3}", text[before[-1].end:span.start_char])):
+            return before[-1].name  # a list of returns: "..., the Greens £3,275"
+        owned = _owner_of(text, in_sent, span, a, b)
+        if owned and pred != "donation":
+            return owned.name
+        pac = _pac_regex().search(text, max(a, span.start_char - 200), span.start_char)
+        if pac and not re.search(r"[.;]", text[pac.end():span.start_char]):
+            return pac.group("name")
+        if _self_funding().search(text, max(a, span.start_char - 60), min(b, span.end_char + 60)):
+            people = [m for m in before if m.type == "person"]
+            if people:
+                return people[0].name if not self._has_dep else people[-1].name
+            prev = _previous_person(text, ms, sents, span.start_char, a)
+            if prev:
+                return prev
+        if _THE_PARTY.search(text, a, span.start_char) and not [m for m in before if m.type == "party"]:
+            idx = sents.index(span.start_char)
+            prev = [m for m in ms if m.type == "party" and m.end <= a and sents.index(m.start) >= idx - 3]
+            if prev:  # "The party received a further £12,500", "after the party's candidates spent £31,000"
+                return prev[-1].name
+        if not [m for m in before if m.type in ("person", "party")] and pred in ("spending", "fundraising", "other"):
+            if _PRONOUN_START.search(text[a:span.start_char]):
+                prev = _previous_person(text, ms, sents, span.start_char, a)
+                if prev:
+                    return prev
         after = [m for m in in_sent if m.start >= span.end_char]
         if pred in ("donation", "fundraising"):
             for m in after:
@@ -315,7 +507,7 @@ class Attacher:
         owner = _owner(text, in_sent, span.start_char)
         if owner and pred not in ("donation", "fundraising"):
             return owner
-        policy = bool(_policy_regex().search(text[a:b]))
+        policy = bool(_policy_regex().search(text, max(a, span.start_char - 80), min(b, span.end_char + 40)))
         found = self._dep_subject(doc, span, [m for m in in_sent if m.type in allowed])
         if found is None:
             people_parties = [m for m in before if m.type in ("person", "party")]
@@ -367,6 +559,52 @@ def _policy_regex() -> re.Pattern[str]:
 
 _OWNED = re.compile(r"^(?:'s|’s|'|’)?\s{1,3}(?:record|plans?|polic(?:y|ies)|pledges?|manifesto|proposals?|promises?|"
                     r"programme|program|budget|government)\b")
+
+
+@lru_cache(maxsize=1)
+def _pac_regex() -> re.Pattern[str]:
+    """ "A super PAC backing X, Mesa Forward, spent ...": the committee's own name."""
+    name = r"[A-Z][\w'’&.-]{0,30}(?:\s{1,3}(?:(?:of|for|the|and)\s{1,3})?[A-Z][\w'’&.-]{0,30}){0,5}"
+    return re.compile(r"\b(?:super\s{1,3}PAC|PAC|political\s{1,3}action\s{1,3}committee)\b[^,.;]{0,60},\s{1,3}"
+                      rf"(?P<name>{name}),")
+
+
+@lru_cache(maxsize=1)
+def _owner_noun() -> re.Pattern[str] | None:
+    nouns = rules.figure_kinds().owner_nouns
+    if not nouns:
+        return None
+    return re.compile(rf"(?i)(?:'s|’s|')\s{{1,3}}(?:own\s{{1,3}})?(?:[a-z]{{2,12}}\s{{1,3}})?"
+                      rf"(?:{rules.alternation(nouns)})\b")
+
+
+def _owner_of(text: str, in_sent: list[Mention], span: Span, a: int, b: int) -> Mention | None:
+    """ "Whitlock's leadership PAC raised $8m", "the $900,000 Bell's own campaign spent"."""
+    rx = _owner_noun()
+    if rx is None:
+        return None
+    for m in in_sent:
+        if m.type not in ("person", "party"):
+            continue
+        near_before = m.end <= span.start_char and not re.search(r"[;]", text[m.end:span.start_char])
+        near_after = m.start >= span.end_char and m.start - span.end_char <= 4
+        if (near_before or near_after) and rx.match(text, m.end, min(b, m.end + 50)):
+            return m
+    return None
+
+
+@lru_cache(maxsize=1)
+def _self_funding() -> re.Pattern[str]:
+    cues = rules.figure_kinds().self_funding_cues or ["\x00"]
+    return re.compile(rf"(?i)\b(?:{rules.alternation(cues)})\b")
+
+
+def _previous_person(text: str, ms: list[Mention], sents: Sentences, start: int, a: int) -> str | None:
+    """The person a pronoun refers to: the latest person named up to two sentences back."""
+    idx = sents.index(start)
+    prev = [m for m in ms if m.type == "person" and m.end <= start and sents.index(m.start) >= idx - 2]
+    cands = [m for m in prev if m.role == "candidate"]
+    return (cands or prev)[-1].name if prev else None
 
 
 def _owner(text: str, in_sent: list[Mention], before: int) -> str | None:

@@ -29,10 +29,12 @@ def _bare_regex() -> re.Pattern[str]:
     word = r"[A-Z][\w'’.\-]{0,30}"
     return re.compile(
         rf"(?:(?i:the)\s)?(?P<subj>{word}(?:\s{word}){{0,2}})\s(?:(?P<link>{links})\s)?"
-        rf"(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)(?=\s?[,;:)]|\s(?:and|while|with|but|in|per)\b|\.(?:\s|$)|\s*$)"
+        rf"(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)"
+        r"(?=\s?[,;:)]|\s(?:and|while|with|but|in|per|among|to|for|against)\b|\.(?:\s|$)|\s*$)"
     )
 
 
+_CHAIN_GAP = re.compile(r"\s{0,2}[,;]\s{0,2}(?:and\s{1,3})?(?:(?:the|The)\s)?")
 _BARE_PREFIX = re.compile(r"(?:^|[,;(]|\band|\bwhile|\bwith|\bbut|\bwhereas)\s{0,3}$")
 
 
@@ -93,9 +95,17 @@ class PercentFinder:
                 by_sent.setdefault(sents.index(it[0]), []).append(it)
         out: list[tuple[int, int, dict]] = []
         taken = Intervals([(f[0], f[1]) for f in found])
+        windows = []
         for idx, its in by_sent.items():
             a, b = sents.bounds[idx]
-            a, b = max(a, its[0][0] - 600), min(b, its[-1][1] + 600)
+            windows.append((max(a, its[0][0] - 600), min(b, its[-1][1] + 600), False))
+            # the next sentences: only chains of two or more pairs ("X 45, Y 43")
+            last = min(len(sents.bounds) - 1, idx + 12)
+            if last > idx:
+                windows.append((b, min(sents.bounds[last][1], b + 2000), True))
+        seen: set[int] = set()
+        for a, b, chains_only in windows:
+            cands = []
             for m in _bare_regex().finditer(text, a, b):
                 s, e = m.start("subj"), m.end("num")
                 if taken.overlaps(s, e):
@@ -103,11 +113,19 @@ class PercentFinder:
                 words = m.group("subj").split()
                 if words[-1].lower().strip("'’.") in blockers or words[0].lower() in blockers:
                     continue
-                if not _BARE_PREFIX.search(text[max(a, m.start() - 20):m.start()]):
-                    continue
                 value = value_of(m.group("num"))
                 if value is None or value > limit:
                     continue
+                cands.append((m, s, e, value))
+            for i, (m, s, e, value) in enumerate(cands):
+                if s in seen:
+                    continue
+                chained = any(0 <= j < len(cands) and j != i and _CHAIN_GAP.fullmatch(
+                    text[min(e, cands[j][2]):max(s, cands[j][1])]) is not None for j in (i - 1, i + 1))
+                prefix = _BARE_PREFIX.search(text[max(a, m.start() - 20):m.start()])
+                if not chained and (chains_only or not prefix):
+                    continue
+                seen.add(s)
                 out.append((s, e, {"value": value, "unit": "percent", "qualifier": None, "kind": None,
                                    "subject": None, "rule": "percent.bare_coordination"}))
         return out

@@ -151,13 +151,21 @@ class FigureKindsFile(_Strict):
     policy_cues: list[str] = Field(default_factory=list)
     money_threshold_cues: list[str] = Field(default_factory=list)
     money_cue_window: int = Field(default=80, ge=1, le=1000)
+    kind_chain_pattern: str = Field(default="", description="gap after a figure whose kind the next figure shares")
+    party_adjective_nouns: list[str] = Field(default_factory=list)
+    owner_nouns: list[str] = Field(default_factory=list)
+    self_funding_cues: list[str] = Field(default_factory=list)
+    vote_count_pattern: str = ""
+    majority_pattern: str = ""
+    result_line_pattern: str = ""
 
     @field_validator("as_of_patterns", "attribution_patterns")
     @classmethod
     def _regexes(cls, v: list[str]) -> list[str]:
         return [_check_regex(p) for p in v]
 
-    @field_validator("out_of_ten_pattern", "ratio_pattern")
+    @field_validator("out_of_ten_pattern", "ratio_pattern", "kind_chain_pattern", "vote_count_pattern",
+                     "majority_pattern", "result_line_pattern")
     @classmethod
     def _regex(cls, v: str) -> str:
         return _check_regex(v)

@@ -55,10 +55,10 @@ def margin_regex() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def points_regex() -> re.Pattern[str]:
-    """ "by 5 points", "of 4.5 points": a bare points figure (a margin when the sentence says so)."""
+    """ "by 5 points", "of 4.5 points", "shrunk to three points": a bare points figure (a margin when the sentence says so)."""
     f = rules.percent_forms()
     points = rules.alternation([w for w in f.point_words if not w.startswith("percentage")])
-    return re.compile(rf"(?i:\b(?:by|of)\s)(?P<num>{number_regex()})\s(?i:(?:{points}))\b")
+    return re.compile(rf"(?i:\b(?:by|of|to|from)\s)(?P<num>{number_regex()})\s(?i:(?:{points}))\b")
 
 
 @lru_cache(maxsize=1)
