@@ -27,7 +27,17 @@ _WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
 
 
 def _clause(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int]:
-    """Character bounds of the clause around [start, end) inside the sentence [a, b)."""
+    """Character bounds of the clause around [start, end) inside the sentence [a, b).
+
+    A clause never crosses a line break: a headline or dateline without a full stop is not
+    part of the next paragraph's sentence, whatever the sentence splitter decided.
+    """
+    nl = text.rfind("\n", a, start)
+    if nl != -1:
+        a = nl + 1
+    nl = text.find("\n", end, b)
+    if nl != -1:
+        b = nl
     cs = a
     for m in _CLAUSE_START.finditer(text, a, start):
         cs = m.end()

@@ -96,7 +96,9 @@ class ReconcileConfig(_Model):
         "out about around almost nearly some just only also more most less least very per cent "
         "percent pc point points million millions billion billions bn m k thousand thousands "
         "pound pounds dollar dollars euro euros would will could should may might can has have had "
-        "do does did said says say would told just all any each other another such same new"
+        "do does did said says say would told just all any each other another such same new "
+        "expected expects expect added adds claimed claims insisted insists announced announces "
+        "underlined underlines stressed stresses warned warns argued argues believes believed"
     ).split())
     truth_iterations: int = 10
 
@@ -663,7 +665,9 @@ class Reconciler:
         buckets: dict[tuple, list[_Item]] = defaultdict(list)
         for a in arts:
             doc = a["doc_id"]
-            names = frozenset(w for p in a["parties"] for w in _content_words(p, self.stop))
+            # who is speaking or named says nothing about which quantity a claim is about
+            people = [p.get("name") for p in [*a.get("candidates", []), *a.get("officials", [])] if isinstance(p, dict)]
+            names = frozenset(w for p in [*a["parties"], *people] for w in _content_words(p, self.stop))
             conv_values = {(c["currency"], _float(c.get("amount"))) for _, cs in self._conversions(a) for c in cs}
             primaries = {(c.get("unit"), _float(c.get("value")), self._subject_key(c.get("subject")))
                          for c in a["claims"]}

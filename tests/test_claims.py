@@ -166,3 +166,18 @@ def test_percentages_are_not_vote_counts(nlp) -> None:
 def test_sample_size_after_poll_of(nlp) -> None:
     cs = claims(nlp, "The poll of 750 likely voters was taken last week.")
     assert [(c["predicate"], c["value"], c["unit"]) for c in cs] == [("other", 750.0, "respondents")]
+
+
+def test_claim_text_never_crosses_a_line_break():
+    """Regression: a headline without a full stop was glued to the first sentence's claim."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    customize_tokenizer(nlp)
+    for name in ("electx_percent", "electx_money", "electx_attach"):
+        nlp.add_pipe(name)
+    text = "Council tax plan unveiled\n\nThe party says it can save £12bn by cutting waste.\n\nNext story"
+    claims = build_claims(nlp(text))
+    assert claims, "the £12bn claim must be found"
+    for c in claims:
+        assert "\n" not in c["text"]
+        assert text[c["start"]:c["end"]] == c["text"]
