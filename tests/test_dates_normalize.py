@@ -198,3 +198,9 @@ def test_season_of_that_year_without_antecedent_is_null():
 def test_that_year_follows_previous_date():
     prev = resolve("June 2011", "month_year", None)
     assert resolve("that year", "that_year", date(2014, 2, 2), context=Context(last=prev)).value == "2011"
+
+
+@pytest.mark.parametrize("tense,expected", [("present", 2024), ("future", 2024), ("past", 2023)])
+def test_yearless_date_follows_tense_not_distance(tense, expected):
+    """Regression: 'The runoff is on November 5' (published March 2024) was put in 2023."""
+    assert pick_year(11, 5, date(2024, 3, 6), tense) == expected

@@ -260,9 +260,13 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 def pick_year(month: int, day: int | None, ref: date, tense: str | None, weekday: int | None = None,
               slack: int = 60) -> int | None:
     """The year of a yearless month (and day) seen from ``ref``: the nearest occurrence; in
-    the past tense the latest one not more than ``slack`` days after ref, in the future tense
+    the past tense the latest one not more than ``slack`` days after ref, in the future or
+    present tense ("the runoff is on November 5": news reports past dates in the past tense)
     the first one not more than ``slack`` days before it. With a weekday, only years where
     the date falls on it qualify.
+
+    >>> pick_year(11, 5, date(2024, 3, 6), "present")
+    2024
 
     >>> pick_year(11, 8, date(2022, 6, 8), "future")
     2022
@@ -287,7 +291,7 @@ def pick_year(month: int, day: int | None, ref: date, tense: str | None, weekday
         if tense == "past":
             past = [c for c in cands if (c[0] - ref).days <= slack]
             return max(past)[2] if past else None
-        if tense == "future":
+        if tense in ("future", "present"):
             fut = [c for c in cands if (ref - c[1]).days <= slack]
             return min(fut)[2] if fut else None
 
