@@ -77,10 +77,8 @@ def _dates(doc: Doc) -> list[DateMention]:
 
 
 def _mentions(doc: Doc, pairs: Iterable) -> list[Mention]:
-    out = []
-    for start, end in pairs:
-        out.append(Mention(text=doc.text[start:end], start=start, end=end))
-    return out
+    text = doc.text  # spaCy rebuilds doc.text from the tokens on every access
+    return [Mention(text=text[start:end], start=start, end=end) for start, end in pairs]
 
 
 def _person_provenance(doc: Doc, rec: dict[str, Any], mentions: list[Mention]) -> Provenance | None:
