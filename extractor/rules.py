@@ -118,6 +118,7 @@ class TitleEntry(_Strict):
     forms: list[str] = Field(min_length=1, description="as written: 'Mr', 'Mr.', 'Rep.'")
     office: str | None = Field(default=None, description="office the title implies: 'Rep.' -> 'representative'")
     jurisdiction: str | None = None
+    first_name: bool = Field(default=False, description="used with the first name: 'Sir Anthony' for Sir Anthony Hale")
     notes: str | None = None
 
 
@@ -193,6 +194,8 @@ class RolesFile(_Strict):
                                    "the seat the article's race is for")
     successor_cues: list[str] = Field(default_factory=list, description="before a name: 'to succeed', 'take over for': the "
                                       "current holder of the office the article's race is for")
+    cue_cancellers: list[str] = Field(default_factory=list, description="words right after a candidate cue that undo it: "
+                                      "'stand down', 'stand aside'")
 
 
 # ----------------------------------------------------------------------------- loading

@@ -130,3 +130,23 @@ def test_australian_treasurer_is_national_only_in_australia(world):
 def test_commission_president_is_an_eu_office(world):
     doc = world("Commission president Anna Berg addressed MEPs in Strasbourg.")
     assert ("commission president", "European Commission", "current") in offices(doc)
+
+
+def test_council_leader_is_not_a_plain_councillor(nlp):
+    doc = nlp("Council leader Morag Innes welcomed the result.")
+    assert [o[0] for o in offices(doc)] == ["council leader"]
+
+
+def test_group_leader_is_its_own_office(nlp):
+    doc = nlp("The Green group leader, Paul Eade, said the vote was close.")
+    assert "group leader" in [o[0] for o in offices(doc)]
+
+
+def test_returning_officer_in_an_irish_count():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    cfg = {"countries": ["ie"], "rules_dirs": []}
+    nlp.add_pipe("electx_parties", config=cfg)
+    nlp.add_pipe("electx_offices", config=cfg)
+    doc = nlp("The returning officer for Cork, Siobhan Hurley, read the result.")
+    assert "returning officer" in [o[0] for o in offices(doc)]

@@ -185,3 +185,50 @@ def test_democrats_inside_social_democrats_give_no_us_evidence(world):
 def test_european_parliament_groups(world):
     doc = world("The European People's Party and S&D lost ground to Renew Europe in Strasbourg.")
     assert names(doc) == ["European People's Party", "Progressive Alliance of Socialists and Democrats", "Renew Europe"]
+
+
+def _tagged(nlp, words, ents=(), tags=None):
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(nlp.vocab, words=words, tags=tags)
+    doc.ents = [Span(doc, s, e, label) for s, e, label in ents]
+    for _, pipe in nlp.pipeline:
+        doc = pipe(doc)
+    return doc
+
+
+def test_lowercase_member_word_before_a_person_is_a_party(nlp):
+    doc = _tagged(nlp, ["Voters", "backed", "independent", "Rhona", "Gill", "."], [(3, 5, "PERSON")])
+    assert names(doc) == ["Independent"]
+
+
+def test_weak_capitalized_party_before_a_person_is_a_party(nlp):
+    doc = _tagged(nlp, ["Polls", "put", "Libertarian", "Ned", "Shaw", "at", "3", "%"], [(2, 5, "PERSON")])
+    assert names(doc) == ["Libertarian"]
+
+
+def test_member_word_before_an_organisation_is_not_a_party(nlp):
+    doc = _tagged(nlp, ["The", "independent", "Electoral", "Commission", "ruled", "."], [(2, 4, "ORG")])
+    assert names(doc) == []
+
+
+def test_an_independent_before_a_past_tense_verb_is_a_member(nlp):
+    words = ["Labour", "and", "an", "independent", "won", "a", "seat", "each", "."]
+    tags = ["NNP", "CC", "DT", "NN", "VBD", "DT", "NN", "DT", "."]
+    assert "Independent" in names(_tagged(nlp, words, tags=tags))
+
+
+def test_an_independent_before_a_noun_stays_an_adjective(nlp):
+    words = ["Labour", "wants", "an", "independent", "review", "."]
+    tags = ["NNP", "VBZ", "DT", "JJ", "NN", "."]
+    assert names(_tagged(nlp, words, tags=tags)) == ["Labour"]
+
+
+def test_bloc_before_member_word_is_bloc_quebecois():
+    doc = make_nlp(countries=("ca",))("The riding is held by Bloc MP Anne Roy.")
+    assert names(doc) == ["Bloc Québécois"]
+
+
+def test_bloc_as_common_noun_is_not_a_party():
+    doc = make_nlp(countries=("ca",))("The former Soviet bloc and the Eastern Bloc countries were discussed.")
+    assert names(doc) == []

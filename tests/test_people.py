@@ -404,3 +404,83 @@ def test_european_constituency_race(world):
     doc = world("Renew Europe MEP Lena Vos is running in the Ireland South constituency, Brussels sources said.")
     rec = people(doc)["Lena Vos"]
     assert (rec["office_sought"], rec["jurisdiction"]) == ("member of the european parliament", "Ireland South")
+
+
+# -- generalization: vote tallies, accented names, reported speech, split names ----------------
+
+
+def test_vote_tally_after_name_marks_candidate(nlp):
+    doc = nlp("Former nurse Gwen Pardoe polled 2,310 votes in the ward contest on Thursday.")
+    assert people(doc)["Gwen Pardoe"]["role"] == "candidate"
+
+
+def test_bare_tally_with_bracketed_share_marks_candidate(nlp):
+    doc = nlp("In second place, Labour's Omar Quint 1,407 (31.2 per cent) narrowly missed out.")
+    rec = people(doc)["Omar Quint"]
+    assert rec["role"] == "candidate" and rec["party"] == "Labour"
+
+
+def test_a_number_that_is_not_a_tally_is_no_evidence(nlp):
+    doc = nlp("Councillor Gwen Pardoe on 2,310 occasions complained about potholes.")
+    assert people(doc).get("Gwen Pardoe", {}).get("role") != "candidate"
+
+
+def test_accented_names_are_name_tokens(nlp):
+    doc = nlp("Labour's Aoibhín Kélly polled 4,120 votes.")
+    assert people(doc)["Aoibhín Kélly"]["role"] == "candidate"
+
+
+def test_ordinal_seat_after_won_is_a_win(nlp):
+    doc = nlp("Labour's Tessa Morrow won the third Northfield seat after transfers.")
+    assert people(doc)["Tessa Morrow"]["role"] == "candidate"
+
+
+def test_speaker_reporting_the_party_win_is_not_a_candidate(nlp):
+    doc = nlp("Labour organiser Bryn Castell said the party had won the seat for the first time.")
+    assert people(doc).get("Bryn Castell", {}).get("role") != "candidate"
+
+
+def test_speaker_reporting_own_plans_stays_a_candidate(nlp):
+    doc = nlp("Labour's Bryn Castell said he would stand in the by-election.")
+    assert people(doc)["Bryn Castell"]["role"] == "candidate"
+
+
+def test_topped_the_poll_marks_candidate(nlp):
+    doc = nlp("Green Party councillor Moira Tench topped the poll in Eastfield.")
+    assert people(doc)["Moira Tench"]["role"] == "candidate"
+
+
+def test_held_the_seat_since_is_not_candidacy(nlp):
+    doc = nlp("The by-election was called after Harold Finch resigned. Harold Finch had held the seat since 2010.")
+    assert people(doc).get("Harold Finch", {}).get("role") != "candidate"
+
+
+def test_person_entity_split_by_the_model_is_rejoined():
+    from spacy.tokens import Doc, Span
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    for name in ("electx_parties", "electx_offices", "electx_people"):
+        nlp.add_pipe(name, config={"countries": ["us", "uk"], "rules_dirs": []})
+    words = ["Green", "candidate", "Jean", "-", "Luc", "Ardoin", "polled", "812", "votes", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, True, False, False, True, True, True, True, False, False])
+    doc.ents = [Span(doc, 2, 5, "PERSON"), Span(doc, 5, 6, "ORG")]
+    for _, pipe in nlp.pipeline:
+        doc = pipe(doc)
+    assert "Jean-Luc Ardoin" in people(doc)
+
+
+def test_sir_with_first_name_joins_the_full_name(nlp):
+    doc = nlp("Sir Rupert Vane is standing for the leadership. Sir Rupert said he was confident.")
+    recs = people(doc)
+    assert "Rupert" not in recs and len(recs["Rupert Vane"]["mentions"]) == 2
+
+
+def test_stand_down_is_not_a_candidacy(nlp):
+    doc = nlp("Party leader Owen Marsh said he would stand down after the defeat.")
+    assert people(doc).get("Owen Marsh", {}).get("role") != "candidate"
+
+
+def test_eliminated_contender_is_a_candidate(nlp):
+    doc = nlp("Fiona Wrenn, the former health minister, was eliminated in the second round.")
+    assert people(doc)["Fiona Wrenn"]["role"] == "candidate"

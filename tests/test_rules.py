@@ -160,3 +160,10 @@ def test_race_office_with_unknown_scope_names_the_entry(tmp_path):
     with pytest.raises(RuleFileError) as err:
         load_pack(folder)
     assert "race_offices[0]" in str(err.value) and "roles.json" in str(err.value)
+
+
+def test_title_first_name_flag_defaults_off():
+    from extractor.rules import TitleEntry
+
+    assert TitleEntry(id="mr", forms=["Mr"]).first_name is False
+    assert TitleEntry(id="sir", forms=["Sir"], first_name=True).first_name is True

@@ -147,6 +147,8 @@ class PartyTagger:
             return "party.weak_alias_bracket"  # "Jane Roe (Green)"
         if prev is not None and entry.noun_after and self._noun_use(doc, start, end, entry.noun_after):
             return "party.weak_alias_noun"
+        if prev is not None and (entry.noun_after or first.is_title) and self._before_person(doc, end):
+            return "party.weak_alias_name"
         if not first.is_title or first.is_sent_start or prev is None or prev.is_punct and prev.text in "\"'“‘":
             return None
         if prev.is_title and not prev.is_sent_start:  # "Damian Green": part of a name
@@ -165,7 +167,19 @@ class PartyTagger:
         if not any(before == w or before.endswith(" " + w) for w in noun_after):
             return False
         nxt = doc[end] if end < len(doc) else None
-        return nxt is None or nxt.is_punct or nxt.lower_ in ("who", "and", "but", "in", "for", "since", "at", "on")
+        return nxt is None or nxt.is_punct or nxt.lower_ in ("who", "and", "but", "in", "for", "since", "at", "on") \
+            or (nxt.tag_ in ("VBD", "VBZ") and nxt.lower_ not in ("'s", "’s"))  # "an independent won"
+
+    @staticmethod
+    def _before_person(doc: Doc, end: int) -> bool:
+        """'independent Jane Roe', 'Libertarian Jane Roe': a member word right before a PERSON
+        entity's two or more capitalized words (the model may start the entity at the party word)."""
+        if end >= len(doc) or doc[end].ent_type_ != "PERSON":
+            return False
+        k = end + 1
+        while k < len(doc) and doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "I":
+            k += 1
+        return k - end >= 2 and all(t.is_title for t in doc[end:k])
 
     def _discover(self, doc: Doc, found: list) -> list[tuple[int, int, str, str, str]]:
         """Parties the packs do not know, named in the text: "his new party, Veritas"."""

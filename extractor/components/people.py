@@ -28,13 +28,16 @@ _DASHES = {"-", "–", "—", ":", ",", "(", "both", "and"}
 _GROUP_GLUE = {"and", ",", "&"}
 _CLAUSE_BREAK = {"if", "that", "when", "because", "while", "although", "which", "where", "so", "unless", "whether", "what"}
 _POSS = ("'s", "’s", "'", "’")
-_WIN_SKIP = {"the", "a", "an", "his", "her", "its", "their", "yesterday", "today", "tonight", "'s", "’s", "last",
+_WIN_SKIP = {"the", "a", "an", "first", "second", "third", "fourth", "fifth", "sixth", "final", "his", "her", "its", "their", "yesterday", "today", "tonight", "'s", "’s", "last",
              "this", "next", "week", "year", "month", "thursday", "tuesday", "wednesday", "monday", "friday",
              "saturday", "sunday", "night"}
 _ROLE_MODIFIERS = {"state", "former", "ex", "-", "then", "current", "incumbent", "sitting", "retiring", "outgoing"}
 _AUX = {"has", "had", "is", "was", "will", "would", "could", "should", "may", "might", "must", "can", "did", "does"}
 _CONTEST_VERBS = {"contest", "contests", "contesting"}
 _RACE_MODIFIERS = {"special", "general", "open", "-", "and", "state", "city", "federal", "provincial"}
+_UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin-1 letters: "Ciarán", "Hélène", "Vézina"
+_NAME_TOK = re.compile(rf"^[{_UP}][{_LO}]*(?:['’][{_UP}]?[{_LO}]+|[{_UP}][{_LO}]+)*[{_LO}]$"
+                       rf"|^[{_UP}][{_LO}]*(?:Mc|Mac)?[{_UP}][{_LO}]+$")
 _ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 _PLACE_PREPS = {"in", "at", "near", "contest", "contesting", "contested", "represent", "represents", "representing",
                 "constituency", "seat"}
@@ -72,6 +75,7 @@ class Cues:
     race_local: set[str] = field(default_factory=set)
     vacate: list[tuple[str, ...]] = field(default_factory=list)
     successor: list[tuple[str, ...]] = field(default_factory=list)
+    cancel: set[str] = field(default_factory=set)
 
     @classmethod
     def from_gazetteer(cls, gaz: Gazetteer) -> Cues:
@@ -97,6 +101,7 @@ class Cues:
                                  for r in pack.roles.race_offices for f in r.forms), key=lambda x: -len(x[1])),
             race_not_places={w for pack in gaz.packs.values() for w in pack.roles.race_not_places},
             coreferent=words("coreferent_offices"), race_local=words("race_local_offices"), vacate=phrases("vacate_cues"), successor=phrases("successor_cues"),
+            cancel=words("cue_cancellers"),
         )
 
 
@@ -135,6 +140,8 @@ class PeopleTagger:
         self.gaz = gazetteer
         self.cues = Cues.from_gazetteer(gazetteer)
         self.title_forms = {f for p in gazetteer.packs.values() for t in p.titles.titles for f in t.forms}
+        self.first_name_titles = {f for p in gazetteer.packs.values() for t in p.titles.titles if t.first_name
+                                  for f in t.forms}
         self.country_cues = PhraseMatcher(nlp.vocab, attr="ORTH")
         for code, pack in gazetteer.packs.items():
             if pack.parties.all_cues():
@@ -178,7 +185,7 @@ class PeopleTagger:
         if i in self.party_at or i in self.office_tok or i in self.place_tok or t.text in self.cues.not_name \
                 or t.text in self.title_forms:
             return False
-        return bool(re.match(r"^[A-Z][a-z]*(?:['’][A-Z]?[a-z]+|[A-Z][a-z]+)*[a-z]$|^[A-Z][a-z]*(?:Mc|Mac)?[A-Z][a-z]+$", t.text)) \
+        return bool(_NAME_TOK.match(t.text)) \
             or bool(re.match(r"^[A-Z]\.$", t.text))
 
     def _run(self, i: int, max_len: int = 4) -> int:
@@ -234,6 +241,9 @@ class PeopleTagger:
                 s += 1
             while e > s and (doc[e - 1].text in ("'s", "’s", "'", "’") or (e - 1) in self.party_at):
                 e -= 1
+            if e == ent.end and e < len(doc) and doc[e].ent_type_ == "ORG" and doc[e].ent_iob_ == "B" \
+                    and (e + 1 >= len(doc) or doc[e + 1].ent_iob_ != "I") and self._is_name_tok(e):
+                e += 1  # "Marc-André" + "Vézina" (ORG): the model split one name
             if e > s and all(self._is_name_tok(i) or doc[i].text == "-" for i in range(s, e)):
                 add(s, e, "people.ner")
         # 3. rules: names before speech verbs and cue verbs, after parties, in appositions, and
@@ -303,6 +313,8 @@ class PeopleTagger:
         k = e
         while k < len(doc) and k - e < 7 and doc[k].lower_ in self.cues.share_links:
             k += 1
+        if k < len(doc) and re.match(r"^\d{1,3}(?:,\d{3})+$|^\d{2,6}$", doc[k].text) and self._vote_count(k):
+            return k
         if k >= len(doc) or not doc[k].like_num or not re.match(r"^\d{1,2}(?:\.\d+)?$", doc[k].text):
             return None
         nxt = doc[k + 1].lower_ if k + 1 < len(doc) else ""
@@ -311,6 +323,16 @@ class PeopleTagger:
         if k == e and nxt in (",", ";", "to", "among", "and", "-", "–", "."):  # "Hale 44, Brandt 39"
             return k
         return None
+
+    def _vote_count(self, k: int) -> bool:
+        """A vote tally at token k: '1,184 votes' or '902 (28.1 per cent)'."""
+        doc = self.doc
+        nxt = doc[k + 1].lower_ if k + 1 < len(doc) else ""
+        if nxt == "votes":
+            return True
+        if nxt == "(" and k + 3 < len(doc) and re.match(r"^\d{1,2}(?:\.\d+)?%?$", doc[k + 2].text):
+            return doc[k + 3].lower_ in ("%", "per", "percent", "pc") or doc[k + 2].text.endswith("%")
+        return False
 
     # ------------------------------------------------------------------ clustering
 
@@ -330,9 +352,14 @@ class PeopleTagger:
             else:
                 singles.append((s, e, rule))
         # a two-word form that is another's surname+... stays separate; singles join by surname
+        by_first: dict[str, list[Person]] = {}
+        for p in people.values():
+            by_first.setdefault(p.name.split()[0], []).append(p)
         for s, e, rule in singles:
             text = doc[s:e].text
             owners = by_surname.get(text)
+            if not owners and s > 0 and doc[s - 1].text in self.first_name_titles:
+                owners = by_first.get(text)  # "Sir Anthony" for Sir Anthony Hale
             if owners:
                 best = _nearest(owners, s)
                 best.mentions.append((s, e))
@@ -410,6 +437,8 @@ class PeopleTagger:
                                              doc[t.i - 1].lower_ not in ("for", "from", "the", "of", "against", "with",
                                                                          "a", "an", "registered")):
                 break
+            if t.lower_ in c.speech and self._reports_other(t.i):
+                break
             after.append(t.lower_)
         before_toks = doc[max(prev_end, gstart - 12):gstart]
         before = [t.lower_ for t in before_toks]
@@ -434,6 +463,8 @@ class PeopleTagger:
                 continue
             if any(_find(after[:k], neg) >= 0 for neg in c.negators):
                 continue
+            if after[k + len(phrase):k + len(phrase) + 1] and after[k + len(phrase)] in c.cancel:
+                continue  # "would stand down"
             if k > 0 and after[k - 1] in ("his", "her", "their") and phrase[-1] == "bid" \
                     and not self._opens_sentence(sent, gstart):
                 continue  # "He made X the centrepiece of his re-election bid": not X's bid
@@ -475,6 +506,18 @@ class PeopleTagger:
                     p.jurisdiction = next(iter(sent_parties))
                     if not p.party:
                         p.party, p.party_rule = p.jurisdiction, "people.party_leadership"
+
+    def _reports_other(self, i: int) -> bool:
+        """A speech verb at i whose reported clause has another subject ('said the party had won',
+        'told reporters Labour would stand'): later cue words are not the speaker's own bid."""
+        doc = self.doc
+        k = i + 1
+        if k < len(doc) and doc[k].lower_ == "that":
+            k += 1
+        if k >= len(doc):
+            return False
+        t = doc[k]
+        return t.lower_ in ("the", "a", "an", "its", "our", "this", "every") or k in self.party_at
 
     def _after_party_tag(self, e: int) -> int:
         """End of a party tag right after a name ('(Labour)', 'of the Green Party'), else e."""
