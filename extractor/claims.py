@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from .components._figures import Intervals, Sentences
-from .components.attach import Mention, cue, mentions, prefer_person
+from .components.attach import Mention, mentions, poll_cue, prefer_person
 from .normalize import figure_rules as rules
 from .normalize.numbers import DIGITS, number_word_regex, parse_digits, parse_words, qualifier_before
 from .spans import MONEY, PERCENT, span_group
@@ -76,8 +76,7 @@ class _Ctx:
         self.text = doc.text
         self.sents = Sentences(doc)
         self.mentions = [m for m in mentions(doc) if m.type in ("person", "party")]
-        rx = cue("poll_article")
-        self.poll_article = bool(rx and rx.search(self.text))
+        self.poll_article = poll_cue("poll_article", self.text)
         self._starts = [m.start for m in self.mentions]
 
     def near(self, lo: int, hi: int) -> list[Mention]:
@@ -112,8 +111,7 @@ class _Ctx:
     def poll_sentence(self, start: int) -> bool:
         a, b = self.sents.around(start)
         s = self.text[a:b]
-        rx = cue("poll_sentence")
-        return bool((self.poll_article and _response_regex().search(s)) or (rx and rx.search(s)))
+        return bool((self.poll_article and _response_regex().search(s)) or poll_cue("poll_sentence", s))
 
 
 @lru_cache(maxsize=1)
@@ -315,6 +313,12 @@ def _votes(ctx: _Ctx, taken: Intervals) -> list[dict]:
                     pos = c.end()
                     continue
                 break
+    if k.count_share_pattern:  # "Ray on 902 (28.1 per cent)": a vote count without the word "votes"
+        for m in re.finditer(k.count_share_pattern, text):
+            s = m.start("num")
+            if s in seen or ctx.poll_article or ctx.poll_sentence(s):
+                continue
+            add(_vote_subject(ctx, s, m.end("num")), "votes", m.group("num"), s, m.end("num"), "claims.votes_share")
     return out
 
 
@@ -351,6 +355,15 @@ def _counts(ctx: _Ctx, taken: Intervals) -> list[dict]:
                 parties = [x for x in ctx.near(a, b - 1) if x.type == "party"]
                 before = [x for x in parties if x.end <= s]
                 subject = (before[-1] if before else parties[0]).name if parties else None
+                part = re.search(k.seat_share_pattern, text[max(a, s - 50):s]) if k.seat_share_pattern else None
+                if part:  # "with 31 of its 48 seats": 31 are the holder's, 48 the whole body's
+                    ps = max(a, s - 50) + part.start("num")
+                    held = parse_digits(part.group("num"))
+                    held = parse_words(part.group("num")) if held is None else held
+                    if held is not None and not _overlaps(ps, s, taken):
+                        out.append(ctx.claim(subject, "seats", float(held), rule.unit, None, ps, e,
+                                             f"claims.count_{rule.unit}"))
+                    subject = None
             out.append(ctx.claim(subject, rule.predicate, float(value), rule.unit, None, s, e,
                                  f"claims.count_{rule.unit}"))
             break

@@ -12,7 +12,8 @@ from extractor.spans import MONEY, PARTIES, PEOPLE, PERCENT
 from extractor.tokenizer import customize_tokenizer
 
 PEOPLE_NAMES = {"Ramos": "Ana Ramos", "Ana Ramos": "Ana Ramos", "Walsh": "Peter Walsh", "Peter Walsh": "Peter Walsh",
-                "Young": "Lee Young"}
+                "Young": "Lee Young", "Gail Ames": "Gail Ames", "Ames": "Gail Ames"}
+OFFICIALS = {"Gail Ames"}
 PARTY_NAMES = {"Labour": "Labour", "Tories": "Conservative", "Conservatives": "Conservative",
                "Liberal Democrats": "Liberal Democrats", "Greens": "Green", "Democratic": "Democratic Party"}
 
@@ -36,7 +37,7 @@ def _mentions(doc: Doc, names: dict[str, str], key: str, label: str) -> None:
                 continue
             data = {"name": names[alias], "rule": "test"}
             if key == PEOPLE:
-                data["role"] = "candidate"
+                data["role"] = "official" if names[alias] in OFFICIALS else "candidate"
             span._.set(key, data)
             spans.append(span)
     doc.spans[key] = spans
@@ -217,3 +218,98 @@ def test_money_subjects(nlp, text, subjects) -> None:
 def test_self_funding_is_spending(nlp) -> None:
     doc = run(nlp, "Walsh has lent his campaign $3 million.")
     assert doc.spans[MONEY][0]._.electx_money["predicate"] == "spending"
+
+
+def test_polled_votes_is_a_result_not_a_poll(nlp) -> None:
+    doc = run(nlp, "Ramos polled 1,912 votes, 38.4 per cent of those cast, to win the ward.")
+    assert pct(doc) == [(38.4, "Ana Ramos", "vote_share")]
+
+
+def test_topped_the_poll_is_a_result(nlp) -> None:
+    doc = run(nlp, "Walsh topped the poll with 27.5 per cent and was elected at the first count.")
+    assert pct(doc)[0][2] != "poll"
+
+
+def test_real_poll_still_poll(nlp) -> None:
+    doc = run(nlp, "Of the 900 residents polled, 44% back Ramos.")
+    assert pct(doc)[0][2] == "poll"
+
+
+def test_first_preferences_are_vote_share(nlp) -> None:
+    doc = run(nlp, "Labour led on first preferences with 31.5 per cent.")
+    assert pct(doc) == [(31.5, "Labour", "vote_share")]
+
+
+def test_share_after_vote_count_belongs_to_named_candidate(nlp) -> None:
+    doc = run(nlp, "Ramos had 2,210 votes, or 51.2 percent, to Walsh's 1,804 votes, or 41.8 percent.")
+    assert [s for _, s, _ in pct(doc)] == ["Ana Ramos", "Peter Walsh"]
+
+
+def test_share_in_brackets_after_count(nlp) -> None:
+    doc = run(nlp, "Ramos won 2,210 votes (51.2 per cent), ahead of Walsh on 1,804 (41.8 per cent).")
+    assert [s for _, s, _ in pct(doc)] == ["Ana Ramos", "Peter Walsh"]
+
+
+def test_count_before_share_beats_later_name_in_poll(nlp) -> None:
+    doc = run(nlp, "In the mock ballot of 600 members polled, Walsh got 244 (40.7 per cent) and beat Ramos.")
+    assert pct(doc)[0][1] == "Peter Walsh"
+
+
+def test_leads_rival_pair(nlp) -> None:
+    doc = run(nlp, "A new survey found Walsh leads Ramos 48% to 44% among likely voters.")
+    assert [s for _, s, _ in pct(doc)] == ["Peter Walsh", "Ana Ramos"]
+
+
+def test_money_spent_by_is_the_agent(nlp) -> None:
+    doc = run(nlp, "Ramos outraised her rival, but the $420,000 spent by Walsh went mostly on mailers.")
+    assert doc.spans[MONEY][0]._.electx_money["subject"] == "Peter Walsh"
+
+
+def test_the_party_after_official_is_the_party(nlp) -> None:
+    doc = run(nlp, "Ramos praised Democratic chair Gail Ames, who said the party would spend $2 million on turnout.")
+    assert doc.spans[MONEY][0]._.electx_money["subject"] == "Democratic Party"
+
+
+def test_polled_share_beside_election_sense_poll(nlp) -> None:
+    doc = run(nlp, "The Greens polled 11.2 per cent, their best showing at a council poll.")
+    assert pct(doc) == [(11.2, "Green", "vote_share")]
+
+
+def test_stated_lead_within_margin_of_error_is_a_margin(nlp) -> None:
+    doc = run(nlp, "A poll of 700 voters came out. Walsh has a 4-point lead, inside the margin of error.")
+    assert pct(doc)[0][2] == "margin"
+
+
+def test_margin_of_error_before_points_is_other(nlp) -> None:
+    doc = run(nlp, "The poll of 700 voters has a margin of error of 4 points.")
+    assert [k for _, _, k in pct(doc)] == ["other"]
+
+
+def test_range_tail_shares_head_subject(nlp) -> None:
+    doc = run(nlp, "The surveys put Labour between 30 and 34 per cent and the Tories between 25 and 27 per cent.")
+    assert [s for _, s, _ in pct(doc)] == ["Labour", "Labour", "Conservative", "Conservative"]
+
+
+def test_past_result_that_year_in_poll_article(nlp) -> None:
+    doc = run(nlp, "A survey of 900 adults has Labour on 35%. Back in 2019 the Greens won 6% that year.")
+    assert pct(doc)[1][2] == "vote_share"
+
+
+def test_rise_by_points_is_not_a_margin(nlp) -> None:
+    doc = run(nlp, "In the latest poll Labour rose by 3 points.")
+    assert pct(doc) == [(3.0, "Labour", "other")]
+
+
+def test_up_points_is_a_change(nlp) -> None:
+    doc = run(nlp, "The survey of 800 adults has Labour up four points since March.")
+    assert pct(doc) == [(4.0, "Labour", "other")]
+
+
+def test_possessive_pronoun_margin_takes_previous_person(nlp) -> None:
+    doc = run(nlp, "Ramos is ahead in the survey of 500 voters. Her 6-point lead is new.")
+    assert pct(doc) == [(6.0, "Ana Ramos", "margin")]
+
+
+def test_possessive_pronoun_margin_takes_sentence_subject(nlp) -> None:
+    doc = run(nlp, "A survey of 500 voters has Ramos ahead of Walsh and Young. Her 6-point lead is new.")
+    assert pct(doc)[-1] == (6.0, "Ana Ramos", "margin")

@@ -181,3 +181,37 @@ def test_claim_text_never_crosses_a_line_break():
     for c in claims:
         assert "\n" not in c["text"]
         assert text[c["start"]:c["end"]] == c["text"]
+
+
+def _votes(cs: list[dict]) -> list[tuple[str | None, float]]:
+    return [(c["subject"], c["value"]) for c in cs if c["predicate"] == "votes"]
+
+
+def test_count_before_share_is_a_vote_count(nlp) -> None:
+    cs = claims(nlp, "Ramos finished on 1,412 (38.2 per cent) and Walsh on 977 (26.4 per cent).")
+    assert _votes(cs) == [("Ana Ramos", 1412.0), ("Peter Walsh", 977.0)]
+
+
+def test_count_or_share_is_a_vote_count(nlp) -> None:
+    assert _votes(claims(nlp, "Walsh took 2,006, or 44.9 per cent, in the ward.")) == [("Peter Walsh", 2006.0)]
+
+
+def test_poll_sample_before_share_is_not_votes(nlp) -> None:
+    assert _votes(claims(nlp, "In the survey, 412 (41 per cent) of those asked backed Ramos.")) == []
+
+
+def test_seat_part_of_whole(nlp) -> None:
+    cs = [(c["subject"], c["value"]) for c in claims(nlp, "Labour runs the council with 27 of its 51 seats.")
+          if c["predicate"] == "seats"]
+    assert cs == [("Labour", 27.0), (None, 51.0)]
+
+
+def test_polled_votes_article_is_not_a_poll(nlp) -> None:
+    cs = claims(nlp, "Ramos polled 2,310 votes. Walsh won 31 per cent.")
+    assert [c["predicate"] for c in cs if c["unit"] == "percent"] == ["vote_share"]
+
+
+def test_seat_part_in_words_of_possessive_whole(nlp) -> None:
+    cs = [(c["subject"], c["value"]) for c in claims(nlp, "The Tories now hold twelve of the assembly's 40 seats.")
+          if c["predicate"] == "seats"]
+    assert cs == [("Conservative", 12.0), (None, 40.0)]

@@ -42,6 +42,9 @@ def found(nlp, text: str) -> list[tuple[str, str, str]]:
     pytest.param("£5,000 pounds", "5000", "GBP", id="new-symbol-and-word"),
     pytest.param("£200k", "200000", "GBP", id="new-k"),
     pytest.param("£11,724,929", "11724929", "GBP", id="sampled-exact"),
+    pytest.param("C$40-million", "40000000", "CAD", id="new-hyphen-scale"),
+    pytest.param("$4.6M", "4600000", "USD", id="new-capital-m"),
+    pytest.param("$350K", "350000", "USD", id="new-capital-k"),
 ])
 def test_parse_amount(text, amount, code) -> None:
     assert parse_amount(text) == (Decimal(amount), code)
@@ -112,3 +115,49 @@ def test_never_crashes(text: str) -> None:
 @given(st.integers(min_value=1, max_value=10**9), st.sampled_from([("£", "GBP"), ("$", "USD"), ("€", "EUR")]))
 def test_round_trip(n: int, sym: tuple[str, str]) -> None:
     assert parse_amount(f"{sym[0]}{n:,}") == (Decimal(n), sym[1])
+
+
+def test_hyphen_scale_in_text(nlp) -> None:
+    assert found(nlp, "The province pledged C$12-million for the new bridge.") == [
+        ("C$12-million", "12000000", "CAD")]
+
+
+def test_capital_suffix_needs_word_end(nlp) -> None:
+    assert [t for t, _, _ in found(nlp, "The campaign spent $40 Monday and $3M on ads.")] == ["$40", "$3M"]
+
+
+def _with_parties(nlp, text: str, parties: dict[str, str]):
+    """Run the money finder after hand-made party mentions (alias -> country)."""
+    from extractor.spans import PARTIES, register_extensions
+    register_extensions()
+    doc = nlp.make_doc(text)
+    spans = []
+    for alias, country in parties.items():
+        start = text.index(alias)
+        span = doc.char_span(start, start + len(alias), label="PARTY")
+        span._.electx_parties = {"name": alias, "country": country, "alias": alias, "rule": "test"}
+        spans.append(span)
+    doc.spans[PARTIES] = spans
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return [(s.text, s._.electx_money["currency"]) for s in doc.spans[MONEY]]
+
+
+def test_bare_dollar_in_australian_article(nlp) -> None:
+    text = "Labor and the Nationals clashed in Perth. The Nationals spent $1.2 million on radio."
+    assert _with_parties(nlp, text, {"Labor": "au", "Nationals": "au"}) == [("$1.2 million", "AUD")]
+
+
+def test_bare_dollar_follows_prefixed_dollar(nlp) -> None:
+    text = "The premier promised C$40 million for clinics; the opposition spent $90,000 on flyers."
+    assert [c for _, _, c in found(nlp, text)] == ["CAD", "CAD"]
+
+
+def test_bare_dollar_stays_usd_in_us_article(nlp) -> None:
+    text = "Democrats and Republicans in Ohio spent $3 million, and a Canadian donor gave C$5,000."
+    assert _with_parties(nlp, text, {"Democrats": "us", "Republicans": "us"})[0] == ("$3 million", "USD")
+
+
+def test_us_dollar_prefix_never_changes(nlp) -> None:
+    text = "The Liberals spent A$2 million, about US$1.3 million."
+    assert [c for _, _, c in found(nlp, text)] == ["AUD", "USD"]

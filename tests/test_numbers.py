@@ -7,7 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.normalize.numbers import parse_digits, parse_number, parse_words, qualifier_before, split_qualifier
+from extractor.normalize.numbers import (
+    parse_digits, parse_number, parse_words, qualifier_before, scale_factor, split_qualifier,
+)
 
 CASES = [
     pytest.param("1,981", Decimal("1981"), id="sampled-thousands-comma"),
@@ -92,3 +94,7 @@ def test_shipped_rule_files_valid() -> None:
     from extractor.normalize.figure_rules import check_all
 
     check_all()
+
+
+def test_scale_factor_hyphenated() -> None:
+    assert scale_factor("-billion") == Decimal("1000000000")

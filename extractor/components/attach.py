@@ -31,6 +31,12 @@ _LINK_BEFORE = re.compile(r"^(?:'s|’s|'|’)?\s{1,3}(?:(?:on|with|at|had|has|h
                           r"|^(?:'s|’s|'|’)\s{1,3}(?:vote\s{1,3})?share\s{1,3}(?:of\s{1,3}the\s{1,3}vote\s{1,3})?"
                           r"(?:(?:was|of|at|to|on|below|above|under|over|"
                           r"stood\s{1,3}at|rose\s{1,3}to|fell\s{1,3}to)\s{1,3})?$")
+_COUNT_BEFORE = re.compile(
+    r"^(?:'s|’s|'|’)?\s{1,3}(?:(?:on|with|at|had|has|got|polled|took|won|received|secured)\s{1,3})?"
+    r"(?:about\s{1,3}|some\s{1,3}|just\s{1,3})?\d{1,3}(?:,\d{3}){0,3}"
+    r"(?:\s{1,3}(?:[a-z]{1,12}[\s-]){0,2}votes?)?\s{0,2}(?:\(|,\s{1,3}or\s{1,3}|,\s{1,3})$")
+_LEADS = re.compile(r"(?i)^[^.;]{0,60}?\b(?:leads?|led|leading|ahead\s{1,3}of|over|beats?|beat)\s{1,3}$")
+_RANGE_HEAD = re.compile(r"(?i)(?:\bbetween\s{1,3})?(?<![\w.,])\d{1,3}(?:\.\d{1,2})?\s{0,2}(?:-|–|to|and)\s{0,2}$")
 _FOR_AFTER = re.compile(r"^\s{1,3}(?:for|behind)\s{1,3}(?:the\s{1,3})?$")
 _TRAIL = re.compile(r"(?i)\b(?:trails?|trailed|trailing|behind|lags?|lagged|lagging)\b")
 _BEAT = re.compile(r"(?i)\b(?:beat|beats|beating|defeat(?:s|ed|ing)?|"
@@ -40,6 +46,9 @@ _PARTY_POSS = re.compile(r"^(?:'s|’s|'|’)\s{1,3}$")
 _THE_PARTY = re.compile(r"\b[Tt]he\s{1,3}party(?:'s|’s)?(?=\s)")
 _PRONOUN_START = re.compile(r"(?i)^\W{0,3}(?:he|she|his|her)\b")
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)\s{1,3}$")
+_BY_AFTER = re.compile(r"^\s{1,3}(?:(?:was|were|had\s{1,3}been|been)\s{1,3})?"
+                       r"(?:spent|raised|donated|given|loaned|lent|paid)"
+                       r"\s{1,3}by\s{1,3}(?:the\s{1,3})?$")
 _TO_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to|for)\s{1,3}(?:the\s)?$")
 
 
@@ -167,6 +176,28 @@ def money_predicate(sentence: str, offset: int, start: int, end: int) -> str:
     return best[2] if best else "other"
 
 
+@lru_cache(maxsize=1)
+def _poll_result() -> re.Pattern[str] | None:
+    pat = rules.figure_kinds().poll_result_pattern
+    return re.compile(f"(?i){pat}") if pat else None
+
+
+def without_poll_results(text: str) -> str:
+    """``text`` with result idioms that look like poll cues blanked (same length).
+
+    >>> without_poll_results("Ray topped the poll.")
+    'Ray                .'
+    """
+    rx = _poll_result()
+    return rx.sub(lambda m: " " * len(m.group(0)), text) if rx else text
+
+
+def poll_cue(kind: str, text: str) -> bool:
+    """A poll cue ("poll_sentence" or "poll_article") in ``text``, result idioms aside."""
+    rx = cue(kind)
+    return rx is not None and rx.search(without_poll_results(text)) is not None
+
+
 _MARGIN_OF_ERROR = re.compile(r"(?i)\bmargin\s{1,3}of\s{1,3}(?:sampling\s{1,3})?error\b")
 
 
@@ -207,7 +238,8 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
         if rule.kind == "other":  # "97% of precincts reporting", "plus or minus 3 points"
             if data.get("rule") == "percent.bare_coordination":
                 continue
-            hit = _near_hit(rx, near_before[-20:], near_after)
+            # "a 5-point lead, within the margin of error": only a cue before a stated margin measures the poll
+            hit = _near_hit(rx, near_before[-20:], "" if data.get("kind") == "margin" else near_after)
         elif rule.near:
             hit = _near_hit(rx, near_before, near_after if rule.kind == "threshold" else near_after[:12])
         else:
@@ -221,14 +253,14 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
             return rule.kind
     if data.get("unit") == "percentage points":
         return "other"
-    vote = cue("vote_share").search(sentence)
+    vote = cue("vote_share").search(sentence) or (_poll_result() and _poll_result().search(sentence))
     if poll_article:
-        if vote and not cue("poll_sentence").search(sentence) and _PAST_RESULT.search(sentence):
+        if vote and not poll_cue("poll_sentence", sentence) and _PAST_RESULT.search(sentence):
             return "vote_share"
         return "poll"
     if vote:
         return "vote_share"
-    if cue("poll_sentence").search(sentence):
+    if poll_cue("poll_sentence", sentence):
         return "poll"
     return "other"
 
@@ -237,7 +269,7 @@ _CHANGE = re.compile(r"(?i)\b(?:fell|fallen|falls?|rose|risen|rises?|dropped|dro
                      r"declined|grew|jumped|slipped|up|down|shrunk|shrank|narrowed|widened)\b")
 _PAST_RESULT = re.compile(r"(?i)\b(?:won|took|received|secured|polled)\b[^.;]{0,80}\b"
                           r"(?:election|contest|race|seat|by-election|"
-                          r"mayoralty|nomination|primary|in\s(?:19|20)\d\d|last\syear)"
+                          r"mayoralty|nomination|primary|in\s(?:19|20)\d\d|(?:last|that)\syear)"
                           r"|\b(?:last|previous|the\s(?:last|previous))\s(?:election|general\selection|contest)")
 
 
@@ -267,8 +299,7 @@ class Attacher:
         self._starts = [m.start for m in ms]
         sents = Sentences(doc)
         text = self._text = doc.text
-        poll_rx = cue("poll_article")
-        poll_article = bool(poll_rx and poll_rx.search(text))
+        poll_article = poll_cue("poll_article", text)
         pspans = span_group(doc, PERCENT)
         chain = _kind_chain()
         last_margin: tuple[int, str] | None = None  # (sentence index, subject) of the latest margin
@@ -344,14 +375,23 @@ class Attacher:
                 return to[0].name
         if nxt_m and kind != "margin" and _FOR_AFTER.match(text[span.end_char:nxt_m.start]):
             return prefer_person(text, nxt_m, in_sent).name
-        for m in reversed([m for m in in_sent if m.end <= span.start_char]):
-            if _LINK_BEFORE.match(text[m.end:span.start_char]):
+        rng = _RANGE_HEAD.search(text, max(a, span.start_char - 30), span.start_char)
+        start = rng.start() if rng else span.start_char  # "put Reform between 28 and 31 per cent": the head's
+        for m in reversed([m for m in in_sent if m.end <= start]):
+            gap = text[m.end:start]
+            if _LINK_BEFORE.match(gap) or _COUNT_BEFORE.match(gap):  # "Ray on 812 (21.3 per cent)"
                 return prefer_person(text, m, in_sent).name
             break
         if kind == "margin":
             lead = self._margin_subject(text, span, in_sent, a)
             if lead:
                 return lead
+            if re.search(r"\b(?:[Hh]er|[Hh]is)\s{1,3}$", text[max(a, start - 6):start]):  # "Her 5-point lead"
+                prev = [m for m in ms if m.type == "person" and m.end <= a
+                        and sents.index(m.start) >= sents.index(span.start_char) - 2]
+                if prev:  # the subject (first person named) of the latest sentence naming one
+                    last = sents.index(prev[-1].start)
+                    return next(m for m in prev if sents.index(m.start) == last).name
         dep = self._dep_subject(doc, span, in_sent)
         if dep:
             return dep
@@ -361,7 +401,7 @@ class Attacher:
         nxt = next((p.start_char for p in pspans if p.start_char > span.end_char and p.start_char < b), b)
         clause_end = min(nxt, _clause_end(text, span.end_char, b))
         after = [m for m in in_sent if m.start >= span.end_char and m.end <= clause_end]
-        attached = re.search(r"\b(?:on|at|with)\s{1,3}$", text[max(a, span.start_char - 6):span.start_char])
+        attached = re.search(r"\b(?:on|at|with|between)\s{1,3}$", text[max(a, start - 8):start])
         if data.get("kind") == "poll" and not attached:
             if after:
                 return after[0].name
@@ -411,7 +451,12 @@ class Attacher:
             cands = [m for m in in_sent if m.end <= first.start_char]
             if cands and _BEAT.search(text, a, first.start_char):  # "X beat Y 52%-47%": X's, then Y's
                 return cands[0].name if span.start_char == first.start_char else cands[-1].name
-            lone = [m for m in cands if m.type == "person"]
+            people = [m for m in cands if m.type == "person"]
+            if (len(people) >= 2 and _LEADS.match(text[people[-2].end:people[-1].start])
+                    and re.fullmatch(r"\s{1,3}(?:by\s{1,3})?", text[people[-1].end:first.start_char])):
+                # "X leads Y 47% to 42%"
+                return people[-2].name if span.start_char == first.start_char else people[-1].name
+            lone = people
             if (len(lone) == 1 and re.search(r"\bto\b", gap) and re.search(
                     r"(?i)\b(?:led|leads|leading|ahead|over)\b", text[lone[0].end:first.start_char])):
                 if span.start_char == first.start_char:
@@ -474,6 +519,9 @@ class Attacher:
         if (before and before[-1].type in ("person", "party")
                 and re.fullmatch(r"\s{1,3}", text[before[-1].end:span.start_char])):
             return before[-1].name  # a list of returns: "..., the Greens £3,275"
+        by = next((m for m in in_sent if m.start >= span.end_char and m.type in ("person", "party", "org")), None)
+        if by and _BY_AFTER.match(text[span.end_char:by.start]):  # "the $850,000 spent by Ray"
+            return by.name
         owned = _owner_of(text, in_sent, span, a, b)
         if owned and pred != "donation":
             return owned.name
@@ -487,7 +535,12 @@ class Attacher:
             prev = _previous_person(text, ms, sents, span.start_char, a)
             if prev:
                 return prev
-        if _THE_PARTY.search(text, a, span.start_char) and not [m for m in before if m.type == "party"]:
+        the_party = [t for t in _THE_PARTY.finditer(text, a, span.start_char)]
+        named = [m for m in before if m.type == "party"]
+        if the_party and named and not [m for m in before if m.type == "person" and m.end <= the_party[-1].start()
+                                        and m.start > named[-1].end and m.role != "official"]:
+            return named[-1].name  # "Republican chair Ann Ray said the party would spend $1m"
+        if the_party and not named:
             idx = sents.index(span.start_char)
             prev = [m for m in ms if m.type == "party" and m.end <= a and sents.index(m.start) >= idx - 3]
             if prev:  # "The party received a further £12,500", "after the party's candidates spent £31,000"

@@ -10,6 +10,7 @@ differing by more than 10% for the same currency pair add an EXCHANGE_RATE_MISMA
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 
 from spacy.language import Language
@@ -17,7 +18,8 @@ from spacy.tokens import Doc
 
 from ..normalize.money import _scale_regex, amount_from_match, money_regex
 from ..normalize.numbers import DIGITS, clean, parse_digits, qualifier_before, scale_factor
-from ..spans import MONEY, register_extensions
+from ..normalize import figure_rules as rules
+from ..spans import MONEY, PARTIES, register_extensions
 from ._figures import drop_overlaps, make_span
 
 LABEL = "MONEY"
@@ -120,6 +122,13 @@ class MoneyFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         items = self.find(text)
+        countries = Counter((s._.electx_parties or {}).get("country") for s in doc.spans.get(PARTIES, []))
+        local = article_dollar(text, items, countries)
+        if local:
+            for start in bare_dollar_starts(text, items):
+                for _s, _e, data in items:
+                    if _s == start:
+                        data["currency"] = local
         spans = []
         kept = []
         for start, end, data in items:
@@ -136,6 +145,51 @@ class MoneyFinder:
                 doc._.electx_findings = []
             doc._.electx_findings.extend(found)
         return doc
+
+
+def bare_dollar_starts(text: str, items: list[tuple[int, int, dict]]) -> list[int]:
+    """Starts of the USD amounts written with a bare "$" or "dollars" (no "US$", "USD", "US dollars")."""
+    bare = rules.currencies().bare_dollar
+    out = []
+    for s, e, d in items:
+        if d["currency"] != "USD":
+            continue
+        m = money_regex().search(text, s, e)
+        if m is None:
+            continue
+        sym, word = m.group("sym"), m.group("word") or m.group("word2")
+        if (sym is not None and sym.strip() in bare.symbols and not (m.group("word") and word.lower() not in
+                                                                       bare.words)) or (
+                sym is None and word is not None and word.lower() in bare.words):
+            out.append(s)
+    return out
+
+
+def article_dollar(text: str, items: list[tuple[int, int, dict]], countries: Counter) -> str | None:
+    """The article's own dollar for bare "$": the one prefixed dollar it uses ("A$", "C$"), else the
+    dollar country of most of its party mentions; None (USD stays) when US parties are as many.
+
+    >>> article_dollar("", [(0, 4, {"currency": "AUD"})], Counter())
+    'AUD'
+    >>> article_dollar("", [], Counter({"ca": 3, "us": 1}))
+    'CAD'
+    >>> article_dollar("", [(0, 4, {"currency": "CAD"})], Counter({"us": 4, "ca": 1})) is None
+    True
+    """
+    bare = rules.currencies().bare_dollar
+    by_code = {code: country for country, code in bare.countries.items()}
+    prefixed = {d["currency"] for _s, _e, d in items if d["currency"] in bare.prefixed}
+    us = countries.get("us", 0)
+    if len(prefixed) == 1:
+        code = next(iter(prefixed))
+        return code if countries.get(by_code.get(code, ""), 0) >= us else None
+    if prefixed:
+        return None
+    ranked = [(n, c) for c, n in countries.items() if c in bare.countries]
+    if not ranked:
+        return None
+    n, country = max(ranked)
+    return bare.countries[country] if n > us else None
 
 
 def _without_qualifier(text: str, start: int, end: int, qualifier: str | None) -> str:

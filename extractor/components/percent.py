@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..normalize import figure_rules as rules
 from ..normalize.numbers import qualifier_before
-from ..normalize.percent import margin_regex, percent_regex, points_regex, range_head_regex, value_of
+from ..normalize.percent import margin_regex, number_regex, percent_regex, points_regex, range_head_regex, value_of
 from ..spans import PERCENT, register_extensions
 from ._figures import Intervals, Sentences, drop_overlaps, make_span
 
@@ -32,6 +32,17 @@ def _bare_regex() -> re.Pattern[str]:
         rf"(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)"
         r"(?=\s?[,;:)]|\s(?:and|while|with|but|in|per|among|to|for|against)\b|\.(?:\s|$)|\s*$)"
     )
+
+
+_CHANGE_BEFORE = re.compile(r"(?i)\b(?:up|down|rose|fell|gained|lost|dropped|slipped|climbed)\s{1,3}(?:by\s{1,3})?$")
+
+
+@lru_cache(maxsize=1)
+def _change_points() -> re.Pattern[str]:
+    f = rules.percent_forms()
+    points = rules.alternation([w for w in f.point_words if not w.startswith("percentage")])
+    return re.compile(rf"(?i:\b(?:up|down|rose|fell|gained|lost|dropped|slipped|climbed)\s)"
+                      rf"(?P<num>{number_regex()})\s(?i:(?:{points}))\b")
 
 
 _CHAIN_GAP = re.compile(r"\s{0,2}[,;]\s{0,2}(?:and\s{1,3})?(?:(?:the|The)\s)?")
@@ -78,8 +89,13 @@ class PercentFinder:
         sents = Sentences(doc)
         for m in points_regex().finditer(text):
             a, b = sents.around(m.start())
-            if _margin_context().search(text[a:b]):
+            change = _CHANGE_BEFORE.search(text, max(a, m.start() - 16), m.start("num"))
+            if change:  # "rose by 3 points": a change, its kind from the sentence
+                add(m.start("num"), m.end(), m.group("num"), "percentage points", "percent.change_points")
+            elif _margin_context().search(text[a:b]):
                 add(m.start("num"), m.end(), m.group("num"), "percentage points", "percent.by_points", "margin")
+        for m in _change_points().finditer(text):  # "up six points on the last poll"
+            add(m.start("num"), m.end(), m.group("num"), "percentage points", "percent.change_points")
         items = drop_overlaps(items)
         items += self._bare(text, sents, items)
         return drop_overlaps(items)

@@ -69,9 +69,19 @@ class Currency(_Strict):
     words: list[str] = Field(default_factory=list)
 
 
+class BareDollar(_Strict):
+    """A bare "$" or "dollars" is the article's own dollar when its parties are from these countries."""
+    symbols: list[str] = Field(default_factory=list)
+    words: list[str] = Field(default_factory=list)
+    countries: dict[str, str] = Field(default_factory=dict, description="party-pack country -> ISO code")
+    prefixed: list[str] = Field(default_factory=list, description="ISO codes of prefixed dollars ('A$', 'C$') "
+                                "whose use elsewhere in the article settles a bare '$'")
+
+
 class CurrenciesFile(_Strict):
     description: str = ""
     currencies: list[Currency]
+    bare_dollar: BareDollar = Field(default_factory=BareDollar)
 
 
 # --- percent.json -----------------------------------------------------------------------
@@ -158,6 +168,10 @@ class FigureKindsFile(_Strict):
     vote_count_pattern: str = ""
     majority_pattern: str = ""
     result_line_pattern: str = ""
+    count_share_pattern: str = Field(default="", description="a bare count followed by its share")
+    seat_share_pattern: str = Field(default="", description="text before M seats giving the holder part")
+    poll_result_pattern: str = Field(default="", description="result idioms that look like poll cues "
+                                     "('polled 1,184 votes', 'topped the poll'); blanked before poll cue search")
 
     @field_validator("as_of_patterns", "attribution_patterns")
     @classmethod
@@ -165,7 +179,8 @@ class FigureKindsFile(_Strict):
         return [_check_regex(p) for p in v]
 
     @field_validator("out_of_ten_pattern", "ratio_pattern", "kind_chain_pattern", "vote_count_pattern",
-                     "majority_pattern", "result_line_pattern")
+                     "majority_pattern", "result_line_pattern", "poll_result_pattern",
+                     "count_share_pattern", "seat_share_pattern")
     @classmethod
     def _regex(cls, v: str) -> str:
         return _check_regex(v)

@@ -61,9 +61,10 @@ def _scale_regex() -> str:
         words += sc.words
         for s in sc.suffixes:
             (long_suffixes if len(s) > 1 else short_suffixes).append(s)
-    return (rf"(?:\s{{1,2}}(?i:{rules.alternation(words)})\b"
+    # "$2 million", "C$85-million", "£3bn", "$2.3M", "$900K"
+    return (rf"(?:(?:\s{{1,2}}|-)(?i:{rules.alternation(words)})\b"
             rf"|\s?(?:{rules.alternation(long_suffixes)})(?![A-Za-z])"
-            rf"|(?:{rules.alternation(short_suffixes)})(?![A-Za-z]))")
+            rf"|(?i:{rules.alternation(short_suffixes)})(?![A-Za-z]))")
 
 
 @lru_cache(maxsize=1)

@@ -71,10 +71,12 @@ def scale_factor(word: str) -> Decimal | None:
 
     >>> scale_factor("bn")
     Decimal('1000000000')
+    >>> scale_factor("-million")
+    Decimal('1000000')
     >>> scale_factor("apples") is None
     True
     """
-    return _scale_factors().get(word.strip().lower().rstrip("."))
+    return _scale_factors().get(word.strip().lstrip("-").lower().rstrip("."))
 
 
 def parse_digits(text: str) -> Decimal | None:
