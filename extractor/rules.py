@@ -88,6 +88,10 @@ class OfficeEntry(_Strict):
     needs_institution: bool = Field(default=False, description="party posts: dropped unless a party or named body owns them")
     portfolio: bool = Field(default=False, description="extends left over portfolio words: 'foreign affairs spokesman'")
     extend_right: bool = Field(default=False, description="takes up to 3 lowercase words after it: 'head of elections strategy'")
+    party_suffixes: dict[str, str] = Field(default_factory=dict, description="a word right after 'of the <party>' that "
+                                           "renames the office: {'group': 'group leader'} for 'leader of the Labour group'")
+    party_prefixes: dict[str, str] = Field(default_factory=dict, description="a word right before the owning party that "
+                                           "renames the office: {'state': 'state party chair'} for 'State Republican Party Chair'")
     notes: str | None = None
 
 
@@ -196,6 +200,10 @@ class RolesFile(_Strict):
                                       "current holder of the office the article's race is for")
     cue_cancellers: list[str] = Field(default_factory=list, description="words right after a candidate cue that undo it: "
                                       "'stand down', 'stand aside'")
+    loser_links: list[str] = Field(default_factory=list, description="right before a party-tagged name in a sentence with a "
+                                   "win verb: 'ahead of', 'from': 'won ... ahead of Labour's Jane Roe' (a beaten candidate)")
+    apposition_nouns: list[str] = Field(default_factory=list, description="a noun between a party and a name: 'the sitting "
+                                        "Liberal member, Jane Roe', 'Republican businessman Jane Roe'")
 
 
 # ----------------------------------------------------------------------------- loading

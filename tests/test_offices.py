@@ -150,3 +150,43 @@ def test_returning_officer_in_an_irish_count():
     nlp.add_pipe("electx_offices", config=cfg)
     doc = nlp("The returning officer for Cork, Siobhan Hurley, read the result.")
     assert "returning officer" in [o[0] for o in offices(doc)]
+
+
+def test_office_form_containing_a_non_office_word_is_kept(nlp):
+    doc = nlp("The count was delayed, according to county elections director Maria Okonjo.")
+    assert [o[0] for o in offices(doc)] == ["elections director"]
+
+
+def test_bare_non_office_word_is_still_dropped(nlp):
+    doc = nlp("The campaign's director Maria Okonjo said turnout was high.")
+    assert offices(doc) == []
+
+
+def test_state_before_the_owning_party_renames_the_chair(nlp):
+    doc = nlp("State Democratic Party Chair Lena Morrow said the party would spend heavily.")
+    assert [o[:2] for o in offices(doc)] == [("state party chair", "Democratic")]
+
+
+def test_party_chair_without_prefix_stays_chairman(nlp):
+    doc = nlp("Democratic Party Chair Lena Morrow said the party would spend heavily.")
+    assert [o[0] for o in offices(doc)] == ["chairman"]
+
+
+def test_leader_of_a_party_group_is_a_group_leader(nlp):
+    doc = nlp("Cllr Ravi Desai, leader of the Conservative group on the council, conceded defeat.")
+    assert "group leader" in [o[0] for o in offices(doc)]
+
+
+def test_leader_of_a_party_stays_party_leader(nlp):
+    doc = nlp("Ravi Desai, leader of the Conservative Party, conceded defeat.")
+    assert [o[0] for o in offices(doc)] == ["party leader"]
+
+
+def test_chairman_of_a_named_committee_is_an_office(nlp):
+    doc = nlp("Dame Helen Crale, chairman of the Backbench Business Committee, announced the result.")
+    assert offices(doc) == [("chairman", "Backbench Business Committee", "current")]
+
+
+def test_chairman_of_an_unnamed_body_is_dropped(nlp):
+    doc = nlp("Helen Crale, chairman of the local committee, announced the result.")
+    assert offices(doc) == []

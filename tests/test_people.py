@@ -484,3 +484,52 @@ def test_stand_down_is_not_a_candidacy(nlp):
 def test_eliminated_contender_is_a_candidate(nlp):
     doc = nlp("Fiona Wrenn, the former health minister, was eliminated in the second round.")
     assert people(doc)["Fiona Wrenn"]["role"] == "candidate"
+
+
+def test_beaten_rival_after_ahead_of_is_a_candidate(nlp):
+    doc = nlp("Labour's Ruth Allardyce won the second seat, ahead of the Conservatives' Marcus Penhale.")
+    rec = people(doc)["Marcus Penhale"]
+    assert rec["role"] == "candidate" and rec["party"] == "Conservative"
+
+
+def test_seat_taken_from_a_party_minister_makes_a_candidate(nlp):
+    doc = nlp("Dennis Holloway took the seat of Kettering from Labour's schools minister, Angela Bryce, on Friday.")
+    rec = people(doc)["Angela Bryce"]
+    assert rec["role"] == "candidate" and rec["party"] == "Labour"
+
+
+def test_led_a_party_member_by_votes_makes_a_candidate(nlp):
+    doc = nlp("In Wexcombe, Joanna Feld led the sitting Conservative member, Gareth Lomax, by 240 votes.")
+    rec = people(doc)["Gareth Lomax"]
+    assert rec["role"] == "candidate" and rec["party"] == "Conservative"
+
+
+def test_quoted_from_a_party_colleague_is_not_beaten(nlp):
+    doc = nlp("The plan drew criticism from Labour's health spokesman, Angela Bryce, last week.")
+    assert people(doc).get("Angela Bryce", {}).get("role") != "candidate"
+
+
+def test_party_minister_in_apposition_carries_the_party(nlp):
+    doc = nlp("Labour's schools minister, Angela Bryce, is standing in Kettering.")
+    assert people(doc)["Angela Bryce"]["party"] == "Labour"
+
+
+def test_ran_on_a_platform_is_a_candidacy(nlp):
+    doc = nlp("Paula Grint ran on a promise to reopen the hospital.")
+    assert people(doc)["Paula Grint"]["role"] == "candidate"
+
+
+def test_held_the_seat_of_a_place_is_a_candidacy(nlp):
+    doc = nlp("Greens leader Tamsin Roe comfortably held the seat of Bellbrook.")
+    assert people(doc)["Tamsin Roe"]["role"] == "candidate"
+
+
+def test_occupation_between_party_and_name_keeps_the_party(nlp):
+    doc = nlp("Senator Ruth Ellery leads Republican businessman Dale Pruitt in the race for governor.")
+    assert people(doc)["Dale Pruitt"]["party"] == "Republican"
+
+
+def test_office_with_its_place_before_an_apposed_name(nlp):
+    doc = nlp("The returning officer for Kelby, Joan Marwick, declared the result at 3am.")
+    rec = people(doc)["Joan Marwick"]
+    assert [o["office"] for o in rec["offices"]] == ["returning officer"]

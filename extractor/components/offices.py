@@ -101,7 +101,7 @@ class OfficeTagger:
     def __call__(self, doc: Doc) -> Doc:
         scores = country_scores(doc, self.cues)
         party_at = _party_index(doc)
-        blocked = {i for _m, s, e in self.not_offices(doc) for i in range(s, e)}
+        not_offices = [(s, e) for _m, s, e in self.not_offices(doc)]
         cands: list[tuple[int, int, str, str]] = []  # start, end, key, kind
         for m, s, e in self.forms(doc):
             cands.append((s, e, doc.vocab.strings[m], "OFFICE"))
@@ -124,7 +124,7 @@ class OfficeTagger:
                 span._.set(OFFICES, {"office": title.office, "jurisdiction": title.jurisdiction,
                                      "status": "current", "rule": f"title.{title.id}"})
             else:
-                if set(range(s, e)) & blocked or s in party_at:
+                if _blocked(not_offices, s, e) or s in party_at:
                     continue
                 span = None
                 ranked = self._ranked(self.offices[key], scores)
@@ -171,13 +171,17 @@ class OfficeTagger:
         office = _singular(office)
         jurisdiction = entry.jurisdiction
         owner = self._owner_party(doc, s, party_at)
+        if entry.party_suffixes:
+            office = _party_suffixed(doc, e, party_at, entry.party_suffixes, office)
+        if owner and entry.party_prefixes:
+            s, office = _party_prefixed(doc, s, owner, party_at, entry.party_prefixes, office)
         if scope == "national":
             jurisdiction = jurisdiction or self.gaz.packs[code].offices.national_jurisdiction
         elif scope == "party":
             if owner:
                 jurisdiction = owner
             elif entry.needs_institution:
-                body = _body_before(doc, s) or _of_party(doc, e, party_at)
+                body = _body_before(doc, s) or _of_party(doc, e, party_at) or _body_after(doc, e, self.body_words[code])
                 if not body:
                     return None
                 jurisdiction = body
@@ -238,6 +242,42 @@ class OfficeTagger:
 _STATUS_SKIP = {"former", "ex", "-", "then", "current", "new", "acting", "interim", "deputy", "the", "a", "joint"}
 
 
+def _party_prefixed(doc: Doc, s: int, owner: str, party_at: dict, prefixes: dict[str, str], office: str) -> tuple[int, str]:
+    """'State Republican Party Chair': a prefix word before the owning party renames the office
+    and starts its span; otherwise (s, office) unchanged."""
+    k = s
+    while k > 0 and (doc[k - 1].lower_ in _STATUS_SKIP or doc[k - 1].text in _POSSESSIVE) and (k - 1) not in party_at:
+        k -= 1
+    if k == 0 or party_at.get(k - 1) != owner:
+        return s, office
+    while k > 0 and party_at.get(k - 1) == owner:
+        k -= 1
+    if k > 0 and doc[k - 1].lower_ in prefixes:
+        return k - 1, prefixes[doc[k - 1].lower_]
+    return s, office
+
+
+def _party_suffixed(doc: Doc, e: int, party_at: dict, suffixes: dict[str, str], office: str) -> str:
+    """'leader of the Labour group': a word right after the party the office is 'of' renames it."""
+    party = _of_party(doc, e, party_at)
+    if party is None:
+        return office
+    k = e + 1 + (doc[e + 1].lower_ == "the")
+    while k < len(doc) and party_at.get(k) == party:
+        k += 1
+    return suffixes.get(doc[k].lower_, office) if k < len(doc) else office
+
+
+def _blocked(not_offices: list[tuple[int, int]], s: int, e: int) -> bool:
+    """A non-office phrase overlaps tokens s..e, unless it sits inside a longer office form
+    ('director' in 'elections director').
+
+    >>> _blocked([(2, 3)], 1, 3), _blocked([(2, 3)], 2, 3), _blocked([(0, 2)], 1, 3)
+    (False, True, True)
+    """
+    return any(bs < e and s < be and not (s <= bs and be <= e and be - bs < e - s) for bs, be in not_offices)
+
+
 def _plural_of(base: str) -> set[str]:
     last = base.split()[-1]
     return {last + "s", last + "es"}
@@ -293,6 +333,21 @@ def _body_before(doc: Doc, s: int) -> str | None:
             break
     if k < s and s - k >= 1 and not (s - k == 1 and doc[k].is_title and doc[k].lower_ in ("yes", "no")):
         return doc[k:s].text if s - k >= 2 or doc[k].is_upper else None
+    return None
+
+
+def _body_after(doc: Doc, e: int, body_words: set[str]) -> str | None:
+    """A named body after the post: 'chairman of the 1922 Committee', 'chair of the Electoral Commission'."""
+    k = e + 1
+    if e >= len(doc) or doc[e].lower_ != "of":
+        return None
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    j = k
+    while j < len(doc) and j - k < 4 and (doc[j].is_title or doc[j].is_digit) and not doc[j].is_sent_start:
+        j += 1
+        if doc[j - 1].lower_ in body_words:
+            return doc[k:j].text if j - k >= 2 else None
     return None
 
 

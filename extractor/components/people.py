@@ -76,6 +76,8 @@ class Cues:
     vacate: list[tuple[str, ...]] = field(default_factory=list)
     successor: list[tuple[str, ...]] = field(default_factory=list)
     cancel: set[str] = field(default_factory=set)
+    loser_links: list[tuple[str, ...]] = field(default_factory=list)
+    apposition_nouns: set[str] = field(default_factory=set)
 
     @classmethod
     def from_gazetteer(cls, gaz: Gazetteer) -> Cues:
@@ -101,7 +103,7 @@ class Cues:
                                  for r in pack.roles.race_offices for f in r.forms), key=lambda x: -len(x[1])),
             race_not_places={w for pack in gaz.packs.values() for w in pack.roles.race_not_places},
             coreferent=words("coreferent_offices"), race_local=words("race_local_offices"), vacate=phrases("vacate_cues"), successor=phrases("successor_cues"),
-            cancel=words("cue_cancellers"),
+            cancel=words("cue_cancellers"), loser_links=phrases("loser_links"), apposition_nouns=words("apposition_nouns"),
         )
 
 
@@ -157,11 +159,15 @@ class PeopleTagger:
         self.office_start: dict[int, Span] = {}
         self.office_tok: set[int] = set()
         self.place_tok: set[int] = set()
+        self.place_end: dict[int, Span] = {}
         for sp in _group(doc, OFFICES):
             self.office_end[sp.end] = sp
             self.office_start[sp.start] = sp
             self.office_tok.update(range(sp.start, sp.end))
-            self.place_tok.update(_jurisdiction_tokens(doc, sp))
+            place = _jurisdiction_tokens(doc, sp)
+            self.place_tok.update(place)
+            if place and place.start > sp.end:
+                self.place_end[place.stop] = sp  # "returning officer for Kelby"
         self.places = {(sp._.get(OFFICES) or {}).get("jurisdiction") for sp in _group(doc, OFFICES)}
         self.not_person_ent: set[int] = set()
         self.org_ent: dict[int, tuple[int, int]] = {}
@@ -224,6 +230,10 @@ class PeopleTagger:
             k = end
             while k in self.office_start and self.office_start[k].label_ == "TITLE":
                 k = self.office_start[k].end
+            place = _jurisdiction_tokens(doc, sp)
+            if sp.label_ == "OFFICE" and place and place.start > sp.end and k < place.start \
+                    and place.stop < len(doc) and doc[place.stop].text == ",":
+                k = place.stop  # "The returning officer for Kelby, Jane Roe, said"
             if k < len(doc) and doc[k].text == "," and sp.label_ == "OFFICE":
                 e = self._run(k + 1, 3)
                 if e - (k + 1) >= 2 and (e >= len(doc) or doc[e].text in (",", ".", "said", "says")):
@@ -262,7 +272,7 @@ class PeopleTagger:
             if e - i >= 2 or (e - i == 1 and i > 0 and (i - 1) in self.party_at and not doc[i].is_sent_start):
                 nxt = doc[e].lower_ if e < len(doc) else ""
                 nxt2 = doc[e + 1].lower_ if e + 1 < len(doc) else ""
-                prev_party = i > 0 and ((i - 1) in self.party_at or doc[i - 1].text in ("'s", "’s") and (i - 2) in self.party_at)
+                prev_party = i > 0 and ((i - 1) in self.party_at or doc[i - 1].text in _POSS and (i - 2) in self.party_at)
                 speech = nxt in self.cues.speech or nxt in cue_starts or nxt in _POSS \
                     or (nxt in (",",) and (nxt2 in ("who", "the", "a", "an", "whose")
                                            or e + 1 in self.party_at or e + 1 in self.office_tok)) \
@@ -455,6 +465,8 @@ class PeopleTagger:
             evidence = "vote share for"
         elif self._introduced(gstart):
             evidence = "nominated"
+        elif self._beaten(sent, gstart, gend):
+            evidence = "beaten"
         for phrase in c.after if evidence is None else ():
             k = _find(after, phrase)
             if k < 0:
@@ -578,6 +590,30 @@ class PeopleTagger:
         before = [t.lower_ for t in doc[max(0, k - 3):k]]
         return any(tuple(before[-len(ph):]) == ph for ph in self.cues.nominate) and self._party_subject(k) is not None
 
+    def _beaten(self, sent: Span, gstart: int, gend: int) -> bool:
+        """A party-tagged name after 'ahead of', 'from' or 'led' in a result sentence: 'won the seat
+        ahead of Labour's Jane Roe', 'led the sitting Liberal member, Jane Roe, by 612 votes'."""
+        doc = self.doc
+        k, tagged = gstart, False
+        while k > sent.start and gstart - k < 8:
+            t = doc[k - 1]
+            if (k - 1) in self.party_at:
+                tagged = True
+            elif not (t.text in _POSS or t.text == "," or (k - 1) in self.office_tok or t.lower_ == "the"
+                      or t.lower_ in _ROLE_MODIFIERS or t.lower_ in self.cues.apposition_nouns):
+                break
+            k -= 1
+        if not tagged or any(t.lower_ in self.cues.hypothetical for t in doc[sent.start:k]):
+            return False
+        before = tuple(t.lower_ for t in doc[max(sent.start, k - 2):k])
+        link = next((ph for ph in self.cues.loser_links if before[-len(ph):] == ph), None)
+        if link is None:
+            return False
+        if link[0] in self.cues.win or any(t.lower_ in self.cues.win for t in doc[sent.start:k - len(link)]):
+            return True
+        rest = [t for t in doc[gend:min(sent.end, gend + 5)]]
+        return any(t.lower_ == "by" and j + 1 < len(rest) and rest[j + 1].like_num for j, t in enumerate(rest))
+
     def _skip_back(self, s: int, party: bool = True) -> int:
         """Start of the titles, party words and possessives right before token s."""
         doc = self.doc
@@ -629,6 +665,8 @@ class PeopleTagger:
         k = s
         if k > 0 and doc[k - 1].text == ",":
             k -= 1
+            if k in self.place_end:
+                k = self.place_end[k].end
         while k in self.office_end:
             sp = self.office_end[k]
             self._add_office(p, sp._.get(OFFICES) or {}, sp)
@@ -715,7 +753,9 @@ class PeopleTagger:
         steps = 0
         while k > lo and steps < 6:
             t = doc[k - 1]
-            if t.text == "," and k - 2 >= lo and doc[k - 2].lower_ in self.cues.nouns:  # "Reform's candidate, Jane Roe"
+            if t.text == "," and k - 2 >= lo and (doc[k - 2].lower_ in self.cues.nouns or (k - 2) in self.office_tok
+                                                  or doc[k - 2].lower_ in self.cues.apposition_nouns):
+                # "Reform's candidate, Jane Roe", "Labour's housing minister, Jane Roe"
                 k -= 1
                 steps += 1
                 continue
@@ -732,7 +772,8 @@ class PeopleTagger:
                     self._set_party(p, name, "people.party_before")
                 break
             if (k - 1) in self.office_tok or t.text in ("'s", "’s", "'", "’") or t.text in self.title_forms \
-                    or t.lower_ in self.cues.nouns or t.lower_ in _ROLE_MODIFIERS:
+                    or t.lower_ in self.cues.nouns or t.lower_ in _ROLE_MODIFIERS \
+                    or t.lower_ in self.cues.apposition_nouns:
                 k -= 1
                 steps += 1
                 continue
