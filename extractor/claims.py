@@ -128,10 +128,13 @@ def build_claims(doc: Doc) -> list[dict]:
         d = span._.electx_percent or {}
         if d.get("value") is None:
             continue
-        pred = KIND_TO_PREDICATE.get(d.get("kind") or "other", "other")
-        out.append(ctx.claim(d.get("subject"), pred, float(d["value"]), d.get("unit") or "percent",
-                             d.get("qualifier"), span.start_char, span.end_char, f"claims.{d.get('rule')}"))
         taken.append((span.start_char, span.end_char))
+        if _in_as_of(ctx, span.start_char, span.end_char):  # "with 97% of precincts reporting" dates a claim
+            continue
+        pred = KIND_TO_PREDICATE.get(d.get("kind") or "other", "other")
+        subject = None if _null_response(ctx.text, span.end_char) else d.get("subject")
+        out.append(ctx.claim(subject, pred, float(d["value"]), d.get("unit") or "percent",
+                             d.get("qualifier"), span.start_char, span.end_char, f"claims.{d.get('rule')}"))
     mapping = rules.figure_kinds().claim_predicate_for
     for span in span_group(doc, MONEY):
         d = span._.electx_money or {}
@@ -140,7 +143,8 @@ def build_claims(doc: Doc) -> list[dict]:
             continue
         pred = d.get("predicate") or "other"
         pred = mapping.get(pred, pred)
-        out.append(ctx.claim(d.get("subject"), pred, float(d["amount"]), d.get("currency"), d.get("qualifier"),
+        subject = _spender(ctx, d.get("subject"), span.start_char) if pred == "spending" else d.get("subject")
+        out.append(ctx.claim(subject, pred, float(d["amount"]), d.get("currency"), d.get("qualifier"),
                              span.start_char, span.end_char, f"claims.{d.get('rule')}"))
     spans = Intervals(taken)
     out += _fractions(ctx, spans)
@@ -148,6 +152,50 @@ def build_claims(doc: Doc) -> list[dict]:
     out += _votes(ctx, spans)
     out += _counts(ctx, spans)
     return sorted(out, key=lambda c: (c["start"], c["end"]))
+
+
+@lru_cache(maxsize=1)
+def _anaphor_regex() -> re.Pattern[str] | None:
+    words = rules.figure_kinds().money_anaphors
+    return re.compile(rf"(?i)\b(?:{rules.alternation(words)})\b") if words else None
+
+
+def _spender(ctx: _Ctx, subject: str | None, start: int) -> str | None:
+    """The spender, dropped when its sentence neither names it nor refers back to it.
+
+    "A group funded by builders spent $400,000" is not the spending of the party named in
+    the previous sentence.
+    """
+    rx = _anaphor_regex()
+    if subject is None or rx is None:
+        return subject
+    a, b = ctx.sents.around(start)
+    sentence = ctx.text[a:b]
+    if subject in sentence or subject.split()[-1] in sentence or rx.search(sentence):
+        return subject
+    if any(m.name == subject for m in ctx.near(a, b - 1)):
+        return subject
+    return None
+
+
+def _in_as_of(ctx: _Ctx, start: int, end: int) -> bool:
+    """Whether [start, end) lies inside a time qualifier ("with 97% of precincts reporting")."""
+    a, b = ctx.sents.around(start)
+    return any(m.start() <= start and end <= m.end() for rx in _as_of() for m in rx.finditer(ctx.text, a, b))
+
+
+@lru_cache(maxsize=1)
+def _null_response_regex() -> re.Pattern[str] | None:
+    cues = rules.figure_kinds().null_subject_responses
+    if not cues:
+        return None
+    return re.compile(rf"(?i)(?:\s[\w'’-]{{1,20}}){{0,5}}?\s(?:{rules.alternation(cues)})\b")
+
+
+def _null_response(text: str, end: int) -> bool:
+    """Whether the share ending at ``end`` is followed in its clause by an answer like "undecided"."""
+    rx = _null_response_regex()
+    return bool(rx and rx.match(text[end:end + 130].split(",")[0].split(";")[0]))
 
 
 def _overlaps(s: int, e: int, taken: Intervals) -> bool:

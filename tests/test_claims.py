@@ -215,3 +215,40 @@ def test_seat_part_in_words_of_possessive_whole(nlp) -> None:
     cs = [(c["subject"], c["value"]) for c in claims(nlp, "The Tories now hold twelve of the assembly's 40 seats.")
           if c["predicate"] == "seats"]
     assert cs == [("Conservative", 12.0), (None, 40.0)]
+
+
+def test_precincts_reporting_share_is_not_a_claim(nlp) -> None:
+    text = "With 64% of precincts reporting, Ramos had 51% of the vote."
+    values = [c["value"] for c in claims(nlp, text)]
+    assert 64.0 not in values and 51.0 in values
+
+
+def test_precincts_reporting_share_dates_the_other_claims(nlp) -> None:
+    text = "With 64% of precincts reporting, Ramos had 51% of the vote."
+    (c,) = claims(nlp, text)
+    assert c["as_of"] == "With 64% of precincts reporting"
+
+
+def test_undecided_share_has_no_subject(nlp) -> None:
+    text = "A new poll puts Ramos on 41% and Walsh on 37%, with 12% undecided."
+    by_value = {c["value"]: c for c in claims(nlp, text)}
+    assert by_value[12.0]["subject"] is None
+    assert by_value[41.0]["subject"] == "Ana Ramos"
+
+
+def test_undecided_cue_after_other_words(nlp) -> None:
+    text = "The survey found Ramos at 44% and Walsh at 40%, with 9% of likely voters still undecided."
+    by_value = {c["value"]: c for c in claims(nlp, text)}
+    assert by_value[9.0]["subject"] is None
+
+
+def test_spending_by_unnamed_group_has_no_subject(nlp) -> None:
+    text = "Ramos, a Labour councillor, leads the race. A builders' lobby group spent £250,000 on leaflets."
+    (c,) = [c for c in claims(nlp, text) if c["value"] == 250000.0]
+    assert c["predicate"] == "spending" and c["subject"] is None
+
+
+def test_spending_with_pronoun_keeps_subject(nlp) -> None:
+    text = "Walsh launched his campaign in March. He spent £40,000 on adverts."
+    (c,) = [c for c in claims(nlp, text) if c["value"] == 40000.0]
+    assert c["subject"] == "Peter Walsh"

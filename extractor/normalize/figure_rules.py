@@ -172,6 +172,10 @@ class FigureKindsFile(_Strict):
     seat_share_pattern: str = Field(default="", description="text before M seats giving the holder part")
     poll_result_pattern: str = Field(default="", description="result idioms that look like poll cues "
                                      "('polled 1,184 votes', 'topped the poll'); blanked before poll cue search")
+    money_anaphors: list[str] = Field(default_factory=list, description="words that carry a money subject over "
+                                      "from an earlier sentence; without one (or a mention) the subject is null")
+    null_subject_responses: list[str] = Field(default_factory=list, description="poll answers that belong to no "
+                                              "party or person ('undecided'): a share followed by one has no subject")
 
     @field_validator("as_of_patterns", "attribution_patterns")
     @classmethod
