@@ -248,3 +248,68 @@ def test_spelled_count_is_not_a_year(nlp):
 def test_the_year_is_timex_only(nlp):
     text = "Turnout across the year was the highest since 1992."
     assert [t for t, _ in dates(nlp, text, "2015-12-01")] == ["1992"]
+
+
+def tagged_doc(words: list[str], tags: list[str]):
+    from spacy.tokens import Doc
+    return Doc(spacy.blank("en").vocab, words=words, tags=tags)
+
+
+def test_participle_after_noun_is_past_with_tags():
+    from extractor.components.dates import tense_at
+    from extractor.normalize.dates import lexicon
+    doc = tagged_doc(["A", "survey", "published", "Monday", "that", "shows", "Labour", "ahead", "."],
+                     ["DT", "NN", "VBN", "NNP", "WDT", "VBZ", "NNP", "RB", "."])
+    assert tense_at(doc[3:4], lexicon()) == "past"
+
+
+def test_participle_after_be_leaves_tense_to_the_modal_with_tags():
+    from extractor.components.dates import tense_at
+    from extractor.normalize.dates import lexicon
+    doc = tagged_doc(["The", "count", "will", "be", "held", "Monday", "."],
+                     ["DT", "NN", "MD", "VB", "VBN", "NNP", "."])
+    assert tense_at(doc[5:6], lexicon()) == "future"
+
+
+def test_open_tagged_as_adjective_is_present():
+    from extractor.components.dates import tense_at
+    from extractor.normalize.dates import lexicon
+    doc = tagged_doc(["Early", "polls", "open", "Saturday", "."], ["JJ", "NNS", "JJ", "NNP", "."])
+    assert tense_at(doc[3:4], lexicon()) == "present"
+
+
+def test_close_after_article_is_not_a_tense_cue():
+    from extractor.components.dates import tense_at
+    from extractor.normalize.dates import lexicon
+    doc = spacy.blank("en")("Expect a close finish Saturday.")
+    assert tense_at(doc[4:5], lexicon()) is None
+
+
+def test_polls_open_weekday_is_ahead(nlp):
+    assert ("Saturday", "2023-10-14") in dates(nlp, "Early polls open Saturday.", "2023-10-11")
+
+
+def test_have_to_points_ahead(nlp):
+    text = "\"We have to win those voters back before June,\" the organiser said."
+    assert ("June", "2024-06") in dates(nlp, text, "2023-11-20")
+
+
+def test_ambiguous_month_in_month_range(nlp):
+    text = "The filings, covering June through August, are due in October."
+    assert ("June", "2024-06") in dates(nlp, text, "2024-05-02")
+
+
+def test_ambiguous_month_name_before_link_word_and_non_month(nlp):
+    assert dates(nlp, "Volunteers said June and Tom Reyes ran the count.", "2024-09-02") == []
+
+
+def test_election_day_takes_the_stated_day(nlp):
+    text = ("A survey released Monday found Ortiz leads among voters, with a month to go before "
+            "Election Day. Early ballots go out Oct. 6. Election Day is Oct. 27.")
+    found = dates(nlp, text, "2027-09-29")
+    assert found.count(("Election Day", "2027-10-27")) == 2
+
+
+def test_named_committee_year_is_not_a_date(nlp):
+    text = "Under rules set by the 1922 Committee, hopefuls need the backing of 20 MPs."
+    assert dates(nlp, text, "2024-07-01") == []

@@ -204,3 +204,17 @@ def test_that_year_follows_previous_date():
 def test_yearless_date_follows_tense_not_distance(tense, expected):
     """Regression: 'The runoff is on November 5' (published March 2024) was put in 2023."""
     assert pick_year(11, 5, date(2024, 3, 6), tense) == expected
+
+
+def test_lexicon_requires_month_range_links(tmp_path):
+    data = json.loads(json.dumps(lexicon().model_dump()))
+    del data["month_range_links"]
+    with pytest.raises(RuleFileError, match="month_range_links"):
+        validate_lexicon(data, str(tmp_path / "dates.json"))
+
+
+def test_lexicon_requires_obligation_words(tmp_path):
+    data = json.loads(json.dumps(lexicon().model_dump()))
+    del data["tense"]["obligation"]
+    with pytest.raises(RuleFileError, match="obligation"):
+        validate_lexicon(data, str(tmp_path / "dates.json"))

@@ -117,27 +117,48 @@ def tense_at(span: Span, lex: DateLexicon) -> str | None:
 
 def _token_tense(tok: Token, lex: DateLexicon, tagged: bool) -> str | None:
     low = tok.lower_
+    doc = tok.doc
+    before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
     if low in _FUTURE_MD or low in lex.tense.future:
         return "future"
+    if low in lex.tense.obligation and after == "to":
+        return "future"  # "we have to win before May"
     if tagged:
-        if tok.tag_ == "VBD":
-            return "past"
-        if tok.tag_ in ("VBZ", "VBP"):
-            return "present"
-        if tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("has", "have"):
-            return "past"
-        return None
-    if low in lex.tense.present:
+        tensed = _tagged_tense(tok, lex, before)
+        if tensed or tok.tag_.startswith("VB"):
+            return tensed
+        # words the tagger reads as adjectives ("polls open Friday")
+    if low in lex.tense.present and before not in lex.tense.not_verb_after:
         return "present"
+    if tagged:
+        return None
     if low in lex.tense.past or (tok.is_alpha and len(low) > 4 and low.endswith("ed")
                                  and low not in lex.tense.not_past_ed and not tok.is_title):
-        before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
         if before in _INFINITIVE:
             return None  # "to be held", "will have registered": the auxiliary decides
         if before in lex.tense.present:
             return "present"  # "is held"
         return "past"
     return None
+
+
+def _tagged_tense(tok: Token, lex: DateLexicon, before: str) -> str | None:
+    """Tense from the tagger: finite verbs, and past participles read as the blank-mode
+    rules read "-ed" words ("a poll released Tuesday" is past, "to be held" undecided)."""
+    if tok.tag_ == "VBD":
+        return "past"
+    if tok.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if tok.tag_ != "VBN":
+        return None
+    if before in ("has", "have", "had"):
+        return "past"
+    if before in _INFINITIVE or tok.lower_ in lex.tense.not_past_ed:
+        return None
+    if before in lex.tense.present:
+        return "present"  # "is held"
+    return "past"
 
 
 def event_at(span: Span, lex: DateLexicon) -> str:
@@ -172,6 +193,19 @@ def event_at(span: Span, lex: DateLexicon) -> str:
     if True in best:
         return best[True][1]
     return "other"
+
+
+def _stated_day(doc: Doc, named: Span, spans: list[Span], links: list[str], reach: int = 4) -> str | None:
+    """The day date a named day is said to be ("Election Day is Nov. 3", "Election Day,
+    Nov. 3"): the next date span, reached over link words only."""
+    i = named.end
+    while i < len(doc) and i - named.end < reach and doc[i].lower_ in links:
+        i += 1
+    for s in spans:
+        if s.start == i and s is not named:
+            d = s._.get(DATES)
+            return d["value"] if d["granularity"] == "day" and d["value"] else None
+    return None
 
 
 class DateRecognizer:
@@ -277,9 +311,15 @@ class DateRecognizer:
         chosen = max(past) if past else min(voting) if voting else min(future) if future else None
         low = doc.text.lower()
         calendar_ok = any(c.lower() in low for c in cues.calendar_cues)
-        for s in targets:
+        said = [_stated_day(doc, s, spans, cues.named_day_links) for s in targets]
+        told = next((v for v in said if v), None)  # "Election Day is Nov. 3" dates them all
+        for s, own in zip(targets, said):
             d = dict(s._.get(DATES))
-            if chosen is not None:
+            stated = own or told
+            if stated is not None:
+                d.update(value=stated, timex=stated, granularity="day", reason=None,
+                         rule="date.named_day.stated")
+            elif chosen is not None:
                 d.update(value=chosen.isoformat(), timex=chosen.isoformat(), granularity="day",
                          reason=None, rule="date.named_day.article_election")
             elif not calendar_ok:
@@ -370,6 +410,9 @@ class DateRecognizer:
             return False
         if prev_ok:
             return True
+        if nxt is not None and nxt.lower_ in lex.month_range_links and nxt.i + 1 < len(doc):
+            if doc[nxt.i + 1].lower_.rstrip(".") in patterns().month_of:
+                return True  # "April through June"
         return nxt is not None and nxt.lower_ in lex.year_noun_after
 
 

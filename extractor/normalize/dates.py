@@ -59,6 +59,8 @@ class ElectionDayCues(_Strict):
     #: a percentage followed by one of these reports a result ("41% of the vote")
     results_after_percent: list[str]
     calendar_cues: list[str]
+    #: words between a named day and the date that defines it ("Election Day is Nov. 3")
+    named_day_links: list[str]
 
 
 class YearWords(_Strict):
@@ -81,6 +83,10 @@ class TenseWords(_Strict):
     present: list[str]
     past: list[str]
     not_past_ed: list[str]
+    #: followed by "to", these speak of what is still to come ("we have to win before May")
+    obligation: list[str]
+    #: before a present-tense cue word, these make it an adjective ("a close race")
+    not_verb_after: list[str]
 
 
 class DateLexicon(_Strict):
@@ -117,6 +123,8 @@ class DateLexicon(_Strict):
     not_dates: list[str]
     organisation_year_before_pattern: str
     person_title_before_month: list[str]
+    #: words that join two months in a range ("April through June")
+    month_range_links: list[str]
 
     @field_validator("months")
     @classmethod
