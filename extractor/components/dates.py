@@ -60,7 +60,7 @@ class Candidate:
 def _phrase_regex(phrases: tuple[str, ...], flags: int = 0) -> re.Pattern[str] | None:
     if not phrases:
         return None
-    alt = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    alt = "|".join(re.escape(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", flags)
 
 

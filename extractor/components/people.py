@@ -83,7 +83,7 @@ class Cues:
     def from_gazetteer(cls, gaz: Gazetteer) -> Cues:
         def phrases(key: str) -> list[tuple[str, ...]]:
             seen = {tuple(p.lower().split()) for pack in gaz.packs.values() for p in getattr(pack.roles, key)}
-            return sorted(seen, key=len, reverse=True)
+            return sorted(seen, key=lambda p: (-len(p), p))  # total order: same output in every process
 
         def words(key: str) -> set[str]:
             return {p.lower() for pack in gaz.packs.values() for p in getattr(pack.roles, key)}

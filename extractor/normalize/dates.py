@@ -313,7 +313,7 @@ def pick_year(month: int, day: int | None, ref: date, tense: str | None, weekday
 
 
 def _alt(forms: list[str]) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
 
 
 @dataclass(frozen=True)

@@ -257,5 +257,5 @@ def check_all(folder: Path | None = None) -> None:
 
 def alternation(phrases: list[str]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
-    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    parts = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
     return "|".join(re.escape(p).replace(r"\ ", r"\s{1,3}") for p in parts)

@@ -73,7 +73,7 @@ def money_regex() -> re.Pattern[str]:
     syms, codes, words = _lookup()
     sym = rules.alternation(list(syms))
     code = rules.alternation(list(codes))
-    word = rules.alternation(sorted({w for w in words}, key=len, reverse=True))
+    word = rules.alternation(sorted(set(words), key=lambda w: (-len(w), w)))
     scale = _scale_regex()
     numw = number_word_regex()
     return re.compile(
