@@ -98,7 +98,8 @@ class ReconcileConfig(_Model):
         "pound pounds dollar dollars euro euros would will could should may might can has have had "
         "do does did said says say would told just all any each other another such same new "
         "expected expects expect added adds claimed claims insisted insists announced announces "
-        "underlined underlines stressed stresses warned warns argued argues believes believed"
+        "underlined underlines stressed stresses warned warns argued argues believes believed "
+        "make makes making made"
     ).split())
     truth_iterations: int = 10
 
@@ -273,6 +274,29 @@ def _stem(word: str) -> str:
     return word
 
 
+_FIGURE = re.compile(r"[$£€¥]?\d[\d,.]*\s*(?:%|per\s?cent|percent|bn|m|billion|million|points?)?", re.I)
+
+
+def _near_figure(text: str | None, reach: int = 48) -> str | None:
+    """The words around the first figure of a claim's text: what the quantity is, without the
+    rest of a long sentence (who said it, when, and other clauses) diluting the comparison.
+
+    >>> _near_figure("In a speech to party members in the north-west on Saturday, the leader is expected "
+    ...              "to say that around £6bn will be available for tax cuts when he sets out the plan next week")
+    'the leader is expected to say that around £6bn will be available for tax cuts when he sets'
+    """
+    if not text or len(text) <= 2 * reach + 12:
+        return text
+    m = _FIGURE.search(text)
+    if not m:
+        return text
+    a = max(0, m.start() - reach)
+    b = min(len(text), m.end() + reach)
+    a = text.find(" ", a) + 1 if a > 0 else 0
+    b = text.rfind(" ", 0, b) if b < len(text) else b
+    return text[a:b] if b > a else text
+
+
 def _content_words(text: str | None, stop: frozenset[str], drop: frozenset[str] = frozenset()) -> frozenset[str]:
     if not text:
         return frozenset()
@@ -373,7 +397,7 @@ class Reconciler:
 
     def __init__(self, config: ReconcileConfig | None = None) -> None:
         self.cfg = config or ReconcileConfig()
-        self.stop = frozenset(self.cfg.stopwords)
+        self.stop = frozenset(self.cfg.stopwords) | frozenset(self.cfg.titles)  # "Mr", "Dr" say nothing of the quantity
         self.titles = frozenset(self.cfg.titles)
         self.months = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
         self.months.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -701,7 +725,7 @@ class Reconciler:
         item = _Item(article=doc, value=value, unit=unit, qualifier=c.get("qualifier"), as_of=c.get("as_of"),
                      text=c.get("text"), start=c.get("start"), end=c.get("end"), attribution=c.get("attribution"),
                      published=self.pub.get(doc), source=self.source_of.get(doc, doc),
-                     words=_content_words(c.get("text"), self.stop, drop))
+                     words=_content_words(_near_figure(c.get("text")), self.stop, drop))
         return item
 
     def _derived_margins(self, art: dict) -> list[tuple[tuple, _Item]]:

@@ -446,3 +446,24 @@ def test_check_results_tolerates_missing_columns(tmp_path):
     checks = {c.subject: c for c in check_results(facts, path)}
     assert checks["Mara Quint"].verdict == "agree"
     assert checks["Lee Sato"].verdict == "agree"
+
+
+def test_long_claim_sentences_still_group_by_the_quantity():
+    """Regression: names, titles and reporting verbs in long claim sentences kept two reports of
+    the same promised tax cut apart, hiding a real conflict (about £6bn vs £4bn)."""
+    from extractor.reconcile import reconcile
+
+    a = {"doc_id": "a", "published": "2031-01-10", "parties": ["Conservative"],
+         "officials": [{"name": "Ann Marsh", "office": "party leader", "jurisdiction": "Conservative"}],
+         "claims": [{"subject": "Conservative", "predicate": "other", "value": 6e9, "unit": "GBP",
+                     "qualifier": "about", "as_of": None,
+                     "text": "Mrs Marsh is expected to say that around £6bn will be available for tax cuts "
+                             "when she makes her announcement to party members on Monday"}]}
+    b = {"doc_id": "b", "published": "2031-02-20", "parties": ["Conservative"],
+         "officials": [{"name": "Ben Kerr", "office": "co-chairman", "jurisdiction": "Conservative"}],
+         "claims": [{"subject": "Conservative", "predicate": "other", "value": 4e9, "unit": "GBP",
+                     "qualifier": None, "as_of": None,
+                     "text": "Dr Kerr also underlined the party's promises to cut tax by £4bn"}]}
+    report = reconcile([a, b])
+    groups = [g for g in report.groups if {v.article for v in g.values} == {"a", "b"}]
+    assert groups and groups[0].verdict == "conflict"
