@@ -78,18 +78,10 @@ class OutputError(ElectxError):
 
 
 def pipeline_version() -> str:
-    """``extractor.__version__`` (falls back to the package metadata, then "0.1.0")."""
-    try:
-        from . import __version__
+    """The extractor's version (part of the resume key)."""
+    from . import __version__
 
-        return str(__version__)
-    except ImportError:  # pragma: no cover
-        try:
-            from importlib.metadata import version
-
-            return version("election-fact-extractor")
-        except Exception:
-            return "0.1.0"
+    return str(__version__)
 
 
 # --------------------------------------------------------------------------- summary

@@ -208,10 +208,24 @@ def _fraction_regex() -> re.Pattern[str]:
     return re.compile(rf"(?i)\b(?:{rules.alternation(phrases)})\b")
 
 
+@lru_cache(maxsize=1)
+def _fraction_blockers() -> re.Pattern[str] | None:
+    k = rules.figure_kinds()
+    return re.compile(rf"(?i)^\s?(?:{rules.alternation(k.fraction_blockers)})") if k.fraction_blockers else None
+
+
+@lru_cache(maxsize=1)
+def _threshold_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    k = rules.figure_kinds()
+    phrases = [t.phrase.lower() for t in k.threshold_phrases]
+    return (re.compile(rf"(?i)\b(?:{rules.alternation(phrases)})\b"),
+            re.compile(rf"(?i)\b(?:{rules.alternation(k.threshold_context)})\b"))
+
+
 def _fractions(ctx: _Ctx, taken: Intervals) -> list[dict]:
     k = rules.figure_kinds()
     table = {f.phrase.lower(): f for f in k.word_fractions}
-    blockers = re.compile(rf"(?i)^\s?(?:{rules.alternation(k.fraction_blockers)})") if k.fraction_blockers else None
+    blockers = _fraction_blockers()
     text = ctx.text
     out: list[dict] = []
     for m in _fraction_regex().finditer(text):
@@ -261,8 +275,7 @@ def _thresholds(ctx: _Ctx) -> list[dict]:
     if not k.threshold_phrases:
         return []
     table = {t.phrase.lower(): t for t in k.threshold_phrases}
-    rx = re.compile(rf"(?i)\b(?:{rules.alternation(list(table))})\b")
-    context = re.compile(rf"(?i)\b(?:{rules.alternation(k.threshold_context)})\b")
+    rx, context = _threshold_regexes()
     out = []
     for m in rx.finditer(ctx.text):
         a, b = ctx.sents.around(m.start())

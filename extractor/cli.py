@@ -57,12 +57,10 @@ def _check_paths(paths: list[Path]) -> None:
 
 
 def _check_published(published: str | None) -> None:
-    if published is None:
-        return
-    from datetime import date
+    from .inputs import parse_published
 
     try:
-        date.fromisoformat(published)
+        parse_published(published)
     except ValueError:
         _fail(f"--published {published!r} is not an ISO date (e.g. 2022-06-08)")
 
