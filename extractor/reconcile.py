@@ -30,10 +30,14 @@ import unicodedata
 from collections import Counter, defaultdict
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import RuleFileError
+from .resources import models_dir, read_json
 
 Verdict = Literal["agree", "compatible", "equivalent", "conflict", "single_source", "not_comparable"]
 Severity = Literal["high", "medium", "low", "info"]
@@ -69,39 +73,50 @@ class _Model(BaseModel):
 
 
 class ReconcileConfig(_Model):
-    """Tunable thresholds and the few word lists the reconciler needs (defaults shown)."""
+    """Tolerances and word lists of the reconciler: ``models/shared/reconcile.json``.
 
-    about_tolerance: float = Field(0.10, description="relative width of 'about X'")
-    currency_tolerance: float = Field(0.10, description="relative slack when comparing via an implied rate")
-    text_min_shared: int = Field(2, description="content words two claims must share to be one question")
-    text_min_overlap: float = Field(0.5, description="shared / min(len) content words for one question")
-    block_max: int = Field(60, description="content words shared by more claims are too common to link on")
-    window_days: int = Field(120, description="claims published further apart are not compared")
-    duplicate_min_shared: int = Field(2, description="shared claims for two articles to be one source")
-    duplicate_min_fraction: float = Field(0.5, description="shared / smaller article's claims")
-    fingerprint_max_articles: int = Field(50, description="a claim text in more articles is boilerplate")
-    strong_predicates: list[str] = Field(default_factory=lambda: ["vote_share", "margin"])
-    strong_date_events: list[str] = Field(default_factory=lambda: ["general", "primary", "runoff"])
-    low_attributions: list[str] = Field(default_factory=lambda: ["denied", "projected", "speculation", "rumoured"])
-    moe_cues: list[str] = Field(default_factory=lambda: ["margin of error", "plus or minus", "±"])
-    titles: list[str] = Field(default_factory=lambda: [
-        "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rep", "sen", "gov",
-        "president", "congresswoman", "congressman", "senator", "mayor", "prime", "minister",
-        "the", "hon", "rt", "cllr", "councillor",
-    ])
-    stopwords: list[str] = Field(default_factory=lambda: (
-        "a an the of to in on at by for from with and or but as is are was were be been being "
-        "this that these those it its his her their our your my he she they we you i who whom "
-        "which what when where why how than then there here not no so if into over under up down "
-        "out about around almost nearly some just only also more most less least very per cent "
-        "percent pc point points million millions billion billions bn m k thousand thousands "
-        "pound pounds dollar dollars euro euros would will could should may might can has have had "
-        "do does did said says say would told just all any each other another such same new "
-        "expected expects expect added adds claimed claims insisted insists announced announces "
-        "underlined underlines stressed stresses warned warns argued argues believes believed "
-        "make makes making made"
-    ).split())
-    truth_iterations: int = 10
+    ``ReconcileConfig.shipped()`` reads the shipped file; pass a modified copy
+    (``ReconcileConfig.shipped().model_copy(update={...})``) to :func:`reconcile` to tune one run.
+    """
+
+    description: str = ""
+    about_tolerance: float = Field(description="relative width of 'about X'")
+    currency_tolerance: float = Field(description="relative slack when comparing via an implied rate")
+    text_min_shared: int = Field(description="content words two claims must share to be one question")
+    text_min_overlap: float = Field(description="shared / min(len) content words for one question")
+    block_max: int = Field(description="content words shared by more claims are too common to link on")
+    window_days: int = Field(description="claims published further apart are not compared")
+    duplicate_min_shared: int = Field(description="shared claims for two articles to be one source")
+    duplicate_min_fraction: float = Field(description="shared / smaller article's claims")
+    fingerprint_max_articles: int = Field(description="a claim text in more articles is boilerplate")
+    strong_predicates: list[str] = Field(description="predicates whose claims about one subject are one question")
+    strong_date_events: list[str] = Field(description="events with one date per race (dates compared by year)")
+    low_attributions: list[str] = Field(description="attributions that make a minority value low severity")
+    moe_cues: list[str] = Field(description="phrases introducing a poll's margin of error")
+    titles: list[str] = Field(description="words dropped from names before matching people")
+    stopwords: list[str] = Field(description="words ignored when comparing the wording of claims")
+    truth_iterations: int = Field(description="rounds of the truth-discovery estimate")
+
+    @classmethod
+    def shipped(cls) -> "ReconcileConfig":
+        """The shipped settings (validated; a bad file raises RuleFileError naming the entry)."""
+        return _shipped_config()
+
+
+@lru_cache(maxsize=1)
+def _shipped_config() -> ReconcileConfig:
+    return load_config(models_dir() / "shared" / "reconcile.json")
+
+
+def load_config(path: Path) -> ReconcileConfig:
+    """Read and validate a reconciler settings file (the format of models/shared/reconcile.json)."""
+    data = read_json(path)
+    try:
+        return ReconcileConfig.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        entry = ".".join(str(x) for x in err.get("loc", ())) or "(top level)"
+        raise RuleFileError("E004", path=str(path), entry=entry, detail=err.get("msg", str(exc))) from None
 
 
 # --------------------------------------------------------------------------- output models
@@ -383,7 +398,7 @@ class _Item:
 
     __slots__ = ("article", "value", "unit", "qualifier", "as_of", "text", "start", "end", "derived",
                  "derivation", "derived_from", "equivalent_of", "attribution", "published", "source",
-                 "words", "lo", "hi", "num", "label")
+                 "words", "lo", "hi", "num", "label", "tol")
 
     def __init__(self, **kw: Any) -> None:
         for name in self.__slots__:
@@ -396,7 +411,7 @@ class Reconciler:
     """Holds the batch state; use :func:`reconcile` unless you need the config."""
 
     def __init__(self, config: ReconcileConfig | None = None) -> None:
-        self.cfg = config or ReconcileConfig()
+        self.cfg = config or ReconcileConfig.shipped()
         self.stop = frozenset(self.cfg.stopwords) | frozenset(self.cfg.titles)  # "Mr", "Dr" say nothing of the quantity
         self.titles = frozenset(self.cfg.titles)
         self.months = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -754,12 +769,14 @@ class Reconciler:
             item = _Item(article=doc, value=diff, unit="percentage points", as_of=c1.get("as_of"),
                          derived=True, derivation=f"{_num(c1['value'])} - {_num(c2['value'])} = {_num(diff)}",
                          derived_from=[c1.get("text") or "", c2.get("text") or ""], published=self.pub.get(doc),
-                         source=self.source_of.get(doc, doc), words=frozenset())
+                         source=self.source_of.get(doc, doc), words=frozenset(),
+                         # a difference of two rounded shares is only as precise as both together
+                         tol=_precision(float(c1["value"])) + _precision(float(c2["value"])))
             out.append(((s1, "margin", "pct", _fold(event) if event else None), item))
         return out
 
     def _interval(self, it: _Item, num: float, converted: bool = False) -> tuple[float, float]:
-        tol = _precision(it.value) if it.value is not None else 0.0
+        tol = it.tol if it.tol is not None else _precision(it.value) if it.value is not None else 0.0
         if converted and it.value:
             tol = max(tol * abs(num / it.value), abs(num) * self.cfg.currency_tolerance)
         q = it.qualifier
@@ -861,7 +878,9 @@ class Reconciler:
         """Value clusters of one question, the conflicts between them, and the output groups."""
         cfg = self.cfg
         ivals = [self._interval(it, it.num, it.unit != base_unit and _is_currency(it.unit)) for it in items]
-        order = sorted(range(len(items)), key=lambda i: ivals[i][0])
+        # a cluster is a run of values whose intervals share a point: a vague value ("15%")
+        # compatible with two precise ones ("14.9%", "15.4%") must not chain them together
+        order = sorted(range(len(items)), key=lambda i: (ivals[i][0], ivals[i][1]))
         comp = [0] * len(items)
         cid, hi = -1, -math.inf
         for i in order:
@@ -870,7 +889,7 @@ class Reconciler:
                 cid += 1
                 hi = h
             else:
-                hi = max(hi, h)
+                hi = min(hi, h)
             comp[i] = cid
         ncomp = cid + 1
         members: list[list[int]] = [[] for _ in range(ncomp)]
@@ -985,7 +1004,9 @@ class Reconciler:
                 if len({v.unit for v in values}) > 1:
                     reasons.append(PERCENT_VS_POINTS if base_unit == "percent" else
                                    CURRENCY_EQUIVALENT if _is_currency(base_unit) else "UNIT_DIFFERS")
-                if not date_group and len({v.value for v in values if v.unit == base_unit}) > 1 \
+                main_unit = Counter(v.unit for v in values).most_common(1)[0][0] if base_unit == "percent" \
+                    else base_unit  # shares and margins share one bucket: compare within the usual unit
+                if not date_group and len({v.value for v in values if v.unit == main_unit}) > 1 \
                         and QUALIFIER_COMPATIBLE not in reasons:
                     reasons.append(ROUNDING)
         if len(sources) < len(articles) and len(articles) > 1:
@@ -1150,6 +1171,17 @@ class Reconciler:
                 if sub:
                     self._date_bucket(event, sub)
 
+    def _near_publication(self, it: _Item, parts: tuple) -> bool:
+        """A full date on the article's publication day or the day before."""
+        y, m, dd = parts
+        pub = _parse_date(it.published)
+        if pub is None or y is None or m is None or dd is None:
+            return False
+        try:
+            return 0 <= (pub - date(y, m, dd)).days <= 1
+        except ValueError:
+            return False
+
     def _date_bucket(self, event: str, its: list[tuple[_Item, tuple]]) -> None:
         """Dates of one event and year: day values cluster by equality; coarser values (a month,
         a year) join the cluster they contain, so 'November' never hides 'Nov 8' vs 'Nov 9'."""
@@ -1173,14 +1205,31 @@ class Reconciler:
         ncomp = len(comps)
         if len({it.article for it in items}) < 2 and ncomp == 1:
             return
-        conflicts = [(x, y) for x in range(ncomp) for y in range(x + 1, ncomp)] if ncomp <= 20 else []
+        # an article that gives two days for one event, one of them its own publication day or the
+        # day before ("late Tuesday", "results released Wednesday"), is telling when it reports, not
+        # when the event is: that value does not count as a conflicting claim about the event
+        per_art: dict[str, set[int]] = defaultdict(set)
+        for it, c in zip(items, clusters):
+            per_art[it.article].add(c)
+        reporting = [len(per_art[it.article]) > 1 and self._near_publication(it, parts)
+                     for it, (_, parts) in zip(items, its)]
+        counted = [{it.article for it, c, r in zip(items, clusters, reporting) if c == k and not r}
+                   for k in range(ncomp)]
+        conflicts = [(x, y) for x in range(ncomp) for y in range(x + 1, ncomp)
+                     if counted[x] and counted[y]] if ncomp <= 20 else []
+        ambiguous = ncomp > 1 and len(conflicts) < ncomp * (ncomp - 1) // 2
         reasons = []
         if len(set(level)) > 1:
             reasons.append(DATE_PRECISION)
         if any(it.derivation for it in items):
             reasons.append(YEAR_BORROWED)
-        self._emit(None, "date", event, items, clusters, conflicts, [], "date", date_group=True,
-                   extra_reasons=reasons)
+        if ambiguous:
+            reasons.append(DISTINCT_QUANTITIES)
+        group = self._emit(None, "date", event, items, clusters, conflicts, [], "date", date_group=True,
+                           extra_reasons=reasons)
+        if ambiguous and group.verdict == "compatible":
+            group.verdict = "not_comparable"
+            group.explanation = self._explain(group)
 
     # ------------------------------------------------------------------ conversions, sums
     def _equivalence_groups(self, arts: list[dict]) -> None:

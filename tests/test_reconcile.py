@@ -74,6 +74,43 @@ def test_conflict_with_different_as_of_is_flagged_and_not_averaged():
     assert g.estimate is None and "not averaged" in (g.estimate_note or "")
 
 
+def test_margin_derived_from_rounded_shares_is_compatible_with_a_stated_margin():
+    # 42 - 37 = 5 from whole-number shares carries +-1: the stated 4.4 fits
+    r = reconcile([
+        art("wire", [claim("Mara Quint", "margin", 4.4, "percentage points", "a margin of 4.4 percentage points"),
+                     claim("Mara Quint", "vote_share", 41.6, "percent", "Quint won 41.6%"),
+                     claim("Lee Sato", "vote_share", 37.2, "percent", "Sato's 37.2%")]),
+        art("weekly", [claim("Mara Quint", "vote_share", 42.0, "percent", "Quint finished first with 42%"),
+                       claim("Lee Sato", "vote_share", 37.0, "percent", "Sato took 37%")]),
+    ])
+    assert all(g.verdict != "conflict" for g in r.groups)
+    margin = only(r, "margin")
+    assert margin.verdict == "compatible" and ROUNDING in margin.reasons
+
+
+def test_margin_derived_from_precise_shares_still_conflicts():
+    r = reconcile([
+        art("a", [claim("Mara Quint", "margin", 4.4, "percentage points", "a margin of 4.4 percentage points")]),
+        art("b", [claim("Mara Quint", "vote_share", 42.1, "percent", "Quint won 42.1%"),
+                  claim("Lee Sato", "vote_share", 36.4, "percent", "Sato took 36.4%")]),
+    ])
+    margin = only(r, "margin")
+    assert margin.verdict == "conflict" and DERIVED_MISMATCH in margin.reasons
+
+
+def test_a_vague_value_does_not_chain_two_precise_ones_together():
+    # 15% fits both 14.9% and 15.4%, but those two cannot both hold
+    r = reconcile([
+        art("a", [claim("Mara Quint", "vote_share", 14.9, "percent", "Quint finished third with 14.9%")]),
+        art("b", [claim("Mara Quint", "vote_share", 15.0, "percent", "Quint was third with 15%")]),
+        art("c", [claim("Mara Quint", "vote_share", 15.4, "percent", "Quint was third with 15.4%")]),
+    ])
+    g = only(r, "vote_share")
+    assert g.verdict == "conflict"
+    by_article = {v.article: v.cluster for v in g.values}
+    assert by_article["a"] != by_article["c"]
+
+
 def test_more_than_is_compatible_with_a_larger_amount():
     r = reconcile([
         art("a", [claim("Tom Okafor", "spending", 35_000_000, "USD", "spent more than $35 million on ads",
@@ -358,6 +395,24 @@ def test_yearless_date_borrows_year_from_anchored_mention():
     assert g.verdict == "agree" and "YEAR_BORROWED" in g.reasons
 
 
+def test_reporting_day_tagged_with_the_event_is_not_a_conflicting_event_date():
+    # "results released Wednesday" sits in a sentence about the runoff: the article tells when it
+    # reports, and its own runoff date agrees with the other article's
+    r = reconcile([_dates("a", ("Aug. 19", "2025-08-19", "runoff"), ("Wednesday", "2025-06-11", "runoff"),
+                          published="2025-06-11"),
+                   _dates("b", ("August 19", "2025-08-19", "runoff"), published="2025-06-13")])
+    g = only(r, "date")
+    assert g.verdict == "not_comparable" and "DISTINCT_QUANTITIES" in g.reasons
+
+
+def test_two_far_apart_days_in_one_article_still_conflict_with_others():
+    # a reported plan ("February") against the consensus date: not a reporting-day mention
+    r = reconcile([_dates("a", ("10 February", "2027-02-10", "general"), ("6 May", "2027-05-06", "general"),
+                          published="2027-01-03"),
+                   _dates("b", ("6 May", "2027-05-06", "general"), published="2027-01-05")])
+    assert only(r, "date").verdict == "conflict"
+
+
 def test_primaries_of_different_races_are_not_compared():
     mayor = Candidate(name="Ivo Lund", office_sought="mayor", jurisdiction="Glenhaven")
     gov = Candidate(name="Kai Moreau", office_sought="governor", jurisdiction="Avondale")
@@ -467,3 +522,59 @@ def test_long_claim_sentences_still_group_by_the_quantity():
     report = reconcile([a, b])
     groups = [g for g in report.groups if {v.article for v in g.values} == {"a", "b"}]
     assert groups and groups[0].verdict == "conflict"
+
+
+# ---------------------------------------------------------------- the corpus clusters
+
+def _cluster_scores(corpus_dir):
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "reconcile_dev.py"
+    spec = importlib.util.spec_from_file_location("reconcile_dev", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return [mod.score_file(p, corpus_dir, None, False) for p in sorted((corpus_dir / "reconcile").glob("*.expected.json"))]
+
+
+def test_corpus_clusters_find_every_planted_conflict_and_no_false_one(corpus_dir):
+    rows = _cluster_scores(corpus_dir)
+    assert rows and all(r["found"] == r["exp_conflicts"] for r in rows), [(r["file"], r["lines"]) for r in rows]
+    assert all(r["false_conflicts"] == 0 for r in rows), [(r["file"], r["lines"]) for r in rows]
+
+
+# ---------------------------------------------------------------- settings as data
+
+def test_shipped_settings_come_from_models(tmp_path):
+    from extractor.reconcile import ReconcileConfig
+    from extractor.resources import models_dir
+
+    cfg = ReconcileConfig.shipped()
+    assert (models_dir() / "shared" / "reconcile.json").is_file()
+    assert "vote_share" in cfg.strong_predicates and "the" in cfg.stopwords
+
+
+def test_a_bad_settings_file_names_the_file_and_entry(tmp_path):
+    import json
+
+    from extractor.errors import RuleFileError
+    from extractor.reconcile import ReconcileConfig, load_config
+    from extractor.resources import models_dir
+
+    data = json.loads((models_dir() / "shared" / "reconcile.json").read_text(encoding="utf-8"))
+    data["window_days"] = "a while"
+    bad = tmp_path / "reconcile.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(RuleFileError) as exc:
+        load_config(bad)
+    assert "reconcile.json" in str(exc.value) and "window_days" in str(exc.value)
+    assert isinstance(ReconcileConfig.shipped().window_days, int)
+
+
+def test_a_tuned_config_changes_one_run_only():
+    from extractor.reconcile import ReconcileConfig
+
+    arts = [art("a", [claim("Mara Quint", "vote_share", 48.0, "percent", "Quint won 48 per cent")], published="2024-01-01"),
+            art("b", [claim("Mara Quint", "vote_share", 44.0, "percent", "Quint won 44 per cent")], published="2024-03-01")]
+    narrow = ReconcileConfig.shipped().model_copy(update={"window_days": 10})
+    assert all(g.verdict != "conflict" for g in reconcile(arts, narrow).groups)
+    assert only(reconcile(arts), "vote_share").verdict == "conflict"
