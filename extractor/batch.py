@@ -7,11 +7,15 @@ row per fact (CSV), in input order, so 1 and N workers give byte-identical outpu
 Workers
     ``spawn`` processes, each loading the pipeline once and setting one BLAS/OpenMP thread;
     only plain data crosses the process boundary (the document as a dict in, the
-    ``ArticleFacts.model_dump(mode="json")`` dict or an error dict out).  Each document runs
-    inside ``nlp.memory_zone()`` so long runs do not grow.  A document that takes longer
-    than ``timeout`` seconds (per chunk) has its worker killed and replaced, and is
-    recorded as ``timeout``; a worker that dies is replaced and its document recorded as
-    ``worker_crashed``; an exception is recorded as ``exception``.  The neighbours go on.
+    ``ArticleFacts.model_dump(mode="json")`` dict or an error dict out).  Documents travel in
+    batches of ``batch_size`` consecutive to-do inputs (the same batches whatever the number of
+    workers), which the real pipeline runs through ``nlp.pipe`` together (the statistical
+    model is ~1.25x faster on batches of 8 than one document at a time; the output is the
+    same) inside one ``nlp.memory_zone()``, so long runs do not grow.  A batch that takes
+    longer than ``timeout`` seconds per chunk of its documents, or whose worker dies, is
+    re-run one document at a time; a single document that does so has its worker killed and
+    replaced, and is recorded as ``timeout`` or ``worker_crashed``; an exception is recorded
+    as ``exception``.  The neighbours go on.
     ``workers=1`` with ``timeout`` (the default) still uses one worker process, so a hang
     or crash cannot stop the run; ``workers=1, timeout=None`` runs in-process (no
     isolation: a hang blocks, a segfault ends the run) which is the cheapest mode for
@@ -67,6 +71,7 @@ CSV_COLUMNS = ("doc_id", "status", "type", "text", "value", "unit", "subject", "
 THREAD_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
               "VECLIB_MAXIMUM_THREADS", "BLIS_NUM_THREADS")
 DEFAULT_CHUNK_CHARS = 100_000
+DEFAULT_BATCH_SIZE = 8
 WORKER_START_TIMEOUT = 600.0
 
 ProcessFn = Callable[[Any, str, dict], Any]
@@ -253,6 +258,32 @@ def process_payload(nlp: Any, payload: dict[str, Any], process_fn: ProcessFn | N
         return error_dict(payload, "exception", f"{type(exc).__name__}: {exc}")
 
 
+def process_payloads(nlp: Any, payloads: list[dict[str, Any]], process_fn: ProcessFn | None = None,
+                     chunk_chars: int = DEFAULT_CHUNK_CHARS) -> list[dict[str, Any]]:
+    """Records for several payloads, in order.  The real pipeline runs them through
+    ``nlp.pipe`` together; if that fails, each is redone alone so an error lands on its own
+    document.  An injected ``process_fn`` is called per payload."""
+    if process_fn is not None or len(payloads) < 2:
+        return [process_payload(nlp, p, process_fn, chunk_chars) for p in payloads]
+    try:
+        return _pipe_payloads(nlp, payloads, chunk_chars)
+    except Exception:
+        return [process_payload(nlp, p, None, chunk_chars) for p in payloads]
+
+
+def _pipe_payloads(nlp: Any, payloads: list[dict[str, Any]], chunk_chars: int) -> list[dict[str, Any]]:
+    from .api import make_doc
+
+    pieces = [(k, offset, chunk) for k, p in enumerate(payloads) for offset, chunk in chunk_text(p["text"], chunk_chars)]
+    parts: list[list[tuple[int, dict[str, Any]]]] = [[] for _ in payloads]
+    with _memory_zone(nlp):
+        docs = [make_doc(nlp, chunk, dict(payloads[k]["meta"])) for k, _, chunk in pieces]
+        for (k, offset, _), doc in zip(pieces, nlp.pipe(docs, batch_size=len(docs))):
+            parts[k].append((offset, _as_dict(doc._.electx_facts)))
+    return [finish_record(got[0][1] if len(got) == 1 else merge_chunk_records(got), p)
+            for got, p in zip(parts, payloads)]
+
+
 def finish_record(record: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
     """Pin identity (doc_id, path, sha256, metadata) and input warnings onto a facts record."""
     meta = payload["meta"]
@@ -301,7 +332,8 @@ class WorkerConfig:
 
 
 def _worker_main(conn: Any, config: WorkerConfig) -> None:
-    """Worker loop: load once, then answer ``(index, payload)`` with ``(index, record)``."""
+    """Worker loop: load once, then answer each batch ``[(index, payload), ...]`` with
+    ``[(index, record), ...]``."""
     for name in THREAD_ENV:
         os.environ.setdefault(name, "1")
     with contextlib.suppress(ValueError, AttributeError):  # Ctrl-C is the parent's business
@@ -322,10 +354,9 @@ def _worker_main(conn: Any, config: WorkerConfig) -> None:
             return
         if message is None:
             return
-        index, payload = message
-        record = process_payload(nlp, payload, config.process_fn, config.chunk_chars)
+        records = process_payloads(nlp, [p for _, p in message], config.process_fn, config.chunk_chars)
         try:
-            conn.send((index, record))
+            conn.send([(index, record) for (index, _), record in zip(message, records)])
         except (BrokenPipeError, OSError):
             return
 
@@ -362,14 +393,13 @@ class _Worker:
             self.proc.start()
         child.close()
         self.ready = False
-        self.index: int | None = None
-        self.payload: dict[str, Any] | None = None
+        self.batch: list[tuple[int, dict[str, Any]]] = []  # the documents it is working on
         self.deadline = time.monotonic() + WORKER_START_TIMEOUT
 
-    def send(self, index: int, payload: dict[str, Any], seconds: float | None) -> None:
-        self.index, self.payload = index, payload
+    def send(self, batch: list[tuple[int, dict[str, Any]]], seconds: float | None) -> None:
+        self.batch = batch
         self.deadline = time.monotonic() + seconds if seconds else math.inf
-        self.conn.send((index, payload))
+        self.conn.send(batch)
 
     def stop(self, kill: bool = False) -> None:
         if self.proc.is_alive():
@@ -386,7 +416,11 @@ class _Worker:
 
 
 class WorkerPool:
-    """N worker processes with per-document deadlines; crashed or hung workers are replaced."""
+    """N worker processes with per-document deadlines; crashed or hung workers are replaced.
+
+    A batch that fails (time limit, dead worker) is not recorded as failed: its documents go
+    to ``retry`` to be sent again one at a time, so only the document at fault gets an error.
+    """
 
     def __init__(self, workers: int, config: WorkerConfig, timeout: float | None,
                  start_method: str = "spawn") -> None:
@@ -395,6 +429,7 @@ class WorkerPool:
         self.timeout = timeout
         self.stamp: dict[str, str] | None = None
         self._failed_starts = 0
+        self.retry: deque[tuple[int, dict[str, Any]]] = deque()
         self.pool: list[_Worker] = []
         try:
             self.pool.extend(_Worker(self.ctx, config) for _ in range(workers))
@@ -414,37 +449,37 @@ class WorkerPool:
             raise WorkerInitError("E010", "a worker died while loading the pipeline (exit code "
                                   f"{worker.proc.exitcode})") from None
 
-    def _on_message(self, worker: _Worker) -> tuple[int, dict] | None:
+    def _on_message(self, worker: _Worker) -> list[tuple[int, dict]]:
         message = worker.conn.recv()
-        if message[0] == "ready":
+        if isinstance(message, tuple) and message[0] == "ready":
             worker.ready = True
             worker.deadline = math.inf
             self.stamp = message[1]
             self._failed_starts = 0
-            return None
-        if message[0] == "init_error":
+            return []
+        if isinstance(message, tuple) and message[0] == "init_error":
             self.close()
             raise WorkerInitError(message[1], message[2])
-        index, record = message
-        worker.index = worker.payload = None
+        worker.batch = []
         worker.deadline = math.inf
-        return index, record
+        return list(message)
 
     def idle(self) -> list[_Worker]:
-        return [w for w in self.pool if w.ready and w.index is None]
+        return [w for w in self.pool if w.ready and not w.batch]
 
     def busy(self) -> bool:
-        return any(w.index is not None for w in self.pool)
+        return any(w.batch for w in self.pool)
 
-    def submit(self, worker: _Worker, index: int, payload: dict[str, Any]) -> bool:
-        """Send a document to an idle worker; False (and the worker replaced) if it is gone."""
+    def submit(self, worker: _Worker, batch: list[tuple[int, dict[str, Any]]]) -> bool:
+        """Send documents to an idle worker; False (and the worker replaced) if it is gone."""
         seconds = None
         if self.timeout:
-            seconds = self.timeout * max(1, math.ceil(len(payload["text"]) / self.config.chunk_chars))
+            chunks = sum(max(1, math.ceil(len(p["text"]) / self.config.chunk_chars)) for _, p in batch)
+            seconds = self.timeout * chunks
         try:
-            worker.send(index, payload, seconds)
+            worker.send(batch, seconds)
         except OSError:
-            worker.index = worker.payload = None
+            worker.batch = []
             self._replace(worker)
             return False
         return True
@@ -455,7 +490,7 @@ class WorkerPool:
 
     def collect(self) -> list[tuple[int, dict[str, Any]]]:
         """Wait for the next event (result, death, deadline); the finished (index, record) pairs."""
-        waiting = [w for w in self.pool if w.index is not None or not w.ready]
+        waiting = [w for w in self.pool if w.batch or not w.ready]
         if not waiting:
             return []
         wait_for = max(0.0, min(w.deadline for w in waiting) - time.monotonic())
@@ -473,9 +508,7 @@ class WorkerPool:
             handled.append(worker)
             try:
                 if worker.conn.poll():
-                    finished = self._on_message(worker)
-                    if finished:
-                        results.append(finished)
+                    results.extend(self._on_message(worker))
                     if worker.proc.is_alive():
                         continue
             except (EOFError, OSError):
@@ -486,7 +519,7 @@ class WorkerPool:
         now = time.monotonic()
         for worker in list(self.pool):
             if worker.deadline <= now and not any(worker is h for h in handled):
-                if worker.index is None:
+                if not worker.batch:
                     worker.stop(kill=True)
                     self.close()
                     raise WorkerInitError("E010", "a replacement worker did not start in time")
@@ -495,23 +528,28 @@ class WorkerPool:
         return results
 
     def _lost(self, worker: _Worker, reason: str, message: str) -> list[tuple[int, dict[str, Any]]]:
-        """Replace a dead or hung worker; the error record for its document, if it had one."""
-        index, payload = worker.index, worker.payload
+        """Replace a dead or hung worker; the error record for its document, if it had one
+        (the documents of a failed batch go to ``retry`` instead)."""
+        batch = worker.batch
         worker.proc.join(timeout=0.5)
-        if index is None and not worker.ready:  # died while loading the pipeline
+        if not batch and not worker.ready:  # died while loading the pipeline
             self._failed_starts += 1
             if self._failed_starts >= 3:
                 self.close()
                 raise WorkerInitError("E010", "workers keep dying while loading the pipeline "
                                       f"(exit code {worker.proc.exitcode})")
         self._replace(worker)
-        if index is None:
+        if len(batch) > 1:
+            self.retry.extend(batch)  # one at a time, to find the document at fault
             return []
+        if not batch:
+            return []
+        index, payload = batch[0]
         return [(index, error_dict(payload, reason, message))]
 
     def close(self) -> None:
         for worker in self.pool:
-            worker.stop(kill=worker.index is not None or not worker.ready)
+            worker.stop(kill=bool(worker.batch) or not worker.ready)
 
 
 # --------------------------------------------------------------------------- output
@@ -799,7 +837,8 @@ def run_batch(paths: Iterable[str | Path], output: Path | str | None = None, *, 
               force: bool = False, fmt: str = "jsonl", published: str | None = None,
               encoding: str | None = None, max_bytes: int = 20_000_000, timeout: float | None = 60.0,
               progress: bool = True, process_fn: ProcessFn | None = None, load_fn: LoadFn | None = None,
-              chunk_chars: int = DEFAULT_CHUNK_CHARS, start_method: str = "spawn") -> BatchSummary:
+              chunk_chars: int = DEFAULT_CHUNK_CHARS, start_method: str = "spawn",
+              batch_size: int = DEFAULT_BATCH_SIZE) -> BatchSummary:
     """Extract facts from every input; one output record per input, in input order.
 
     ``process_fn(nlp, text, meta) -> ArticleFacts | dict`` and ``load_fn(model=, rules_dirs=)``
@@ -807,6 +846,7 @@ def run_batch(paths: Iterable[str | Path], output: Path | str | None = None, *, 
     functions (they are pickled to the worker processes).  ``workers`` defaults to the CPU
     count (never more than the documents of a small input); ``timeout`` is seconds per
     ``chunk_chars`` characters of text; ``timeout=None`` with ``workers=1`` runs in-process.
+    ``batch_size`` documents go to a worker at a time (see the module docstring).
     ``max_bytes`` is the largest input read (per file; per line for JSONL).  Raises ElectxError subclasses for usage problems
     (existing output without ``force``, bad ``published``, a pipeline that cannot load):
     the CLI's exit code 2.  ``summary.exit_code`` is 1 when any input failed.
@@ -817,6 +857,7 @@ def run_batch(paths: Iterable[str | Path], output: Path | str | None = None, *, 
     if isinstance(paths, (str, Path)):
         paths = [paths]
     workers = max(1, workers or os.cpu_count() or 1)
+    batch_size = max(1, batch_size)
     timeout = timeout if timeout and timeout > 0 else None
     exclude = []
     if output is not None:
@@ -840,20 +881,10 @@ def run_batch(paths: Iterable[str | Path], output: Path | str | None = None, *, 
     pool: WorkerPool | None = None
     try:
         if (workers == 1 and timeout is None) or nothing_to_do:
-            nlp: Any = None
-            stamp = None
-            for item in items:
-                if nlp is None and isinstance(item, InputDocument):  # loaded only when needed
-                    nlp = config.load()
-                    stamp = probe_stamp(nlp, process_fn) if resume else None
-                ready = _ready_record(item, out, stamp)
-                if ready is None:
-                    ready = (process_payload(nlp, document_payload(item), process_fn, chunk_chars), None)
-                _write_in_order([ready], out, summary)
-                bar.update(summary.documents)
+            _run_in_process(config, items, out, summary, bar, batch_size, resume)
         else:
             pool = WorkerPool(workers, config, timeout, start_method)
-            _run_pool(pool, items, out, summary, bar)
+            _run_pool(pool, items, out, summary, bar, batch_size)
         summary.stale_dropped = out.finish()
     except _PipeClosed:
         summary.broken_pipe = True
@@ -892,36 +923,74 @@ def _write_in_order(batch: list[Ready], out: _Output, summary: BatchSummary) -> 
         summary.add(record, reused=location is not None)
 
 
-def _run_pool(pool: WorkerPool, items: Iterator, out: _Output, summary: BatchSummary, bar: _Progress) -> None:
+def _run_in_process(config: WorkerConfig, items: Iterator, out: _Output, summary: BatchSummary, bar: _Progress,
+                    batch_size: int, resume: bool) -> None:
+    """No worker processes: the same batches, processed here."""
+    nlp: Any = None
+    stamp = None
+    window: list[Ready | dict[str, Any]] = []  # ready records and payloads, in input order
+
+    def flush() -> None:
+        todo = [w for w in window if isinstance(w, dict)]
+        records = iter(process_payloads(nlp, todo, config.process_fn, config.chunk_chars))
+        _write_in_order([(next(records), None) if isinstance(w, dict) else w for w in window], out, summary)
+        window.clear()
+        bar.update(summary.documents)
+
+    for item in items:
+        if nlp is None and isinstance(item, InputDocument):  # loaded only when needed
+            nlp = config.load()
+            stamp = probe_stamp(nlp, config.process_fn) if resume else None
+        ready = _ready_record(item, out, stamp)
+        window.append(ready if ready is not None else document_payload(item))
+        if sum(isinstance(w, dict) for w in window) >= batch_size or (ready is not None and len(window) == 1):
+            flush()
+    flush()
+
+
+def _run_pool(pool: WorkerPool, items: Iterator, out: _Output, summary: BatchSummary, bar: _Progress,
+              batch_size: int) -> None:
+    """Feed the pool batches of consecutive to-do documents; write records in input order."""
     done: dict[int, Ready] = {}
     next_index = next_write = 0
-    max_ahead = max(64, 16 * len(pool.pool))
-    held: InputDocument | None = None  # a document whose worker turned out dead; sent again
+    max_ahead = max(64, 4 * batch_size * len(pool.pool))
+    pending: list[tuple[int, dict[str, Any]]] = []  # to-do documents not sent yet, in input order
     exhausted = False
     while True:
-        while next_index - next_write < max_ahead:
+        moved = True
+        while moved:
+            moved = False
+            while not exhausted and len(pending) < batch_size and next_index - next_write < max_ahead:
+                item = next(items, None)
+                if item is None:
+                    exhausted = True
+                    break
+                ready = _ready_record(item, out, pool.stamp)
+                if ready is not None:
+                    done[next_index] = ready
+                else:
+                    pending.append((next_index, document_payload(item)))
+                next_index += 1
             idle = pool.idle()
             if not idle:
                 break
-            item = held if held is not None else next(items, None)
-            held = None
-            if item is None:
-                exhausted = True
-                break
-            ready = _ready_record(item, out, pool.stamp)
-            if ready is not None:
-                done[next_index] = ready
-            elif not pool.submit(idle[0], next_index, document_payload(item)):
-                held = item
-                continue
-            next_index += 1
-        batch = []
+            if pool.retry:
+                pair = pool.retry.popleft()
+                if not pool.submit(idle[0], [pair]):
+                    pool.retry.appendleft(pair)
+                moved = True
+            elif pending and (len(pending) >= batch_size or exhausted or next_index - next_write >= max_ahead):
+                batch, pending = pending[:batch_size], pending[batch_size:]
+                if not pool.submit(idle[0], batch):
+                    pending = batch + pending
+                moved = True
+        batch_out = []
         while next_write in done:
-            batch.append(done.pop(next_write))
+            batch_out.append(done.pop(next_write))
             next_write += 1
-        _write_in_order(batch, out, summary)
+        _write_in_order(batch_out, out, summary)
         bar.update(summary.documents)
-        if exhausted and held is None and next_write == next_index:
+        if exhausted and not pending and not pool.retry and next_write == next_index:
             return
         for index, record in pool.collect():
             done[index] = (record, None)

@@ -124,6 +124,7 @@ def extract(
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="force the text encoding of .txt inputs")] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="largest input read, in bytes, per file or JSONL line; texts over 100,000 characters are processed in chunks")] = 20_000_000,
     timeout: Annotated[float, typer.Option("--timeout", help="seconds allowed per document")] = 60.0,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="documents sent to a worker at a time and run through the model together")] = 8,
     rules: RulesOpt = None,
     engine: Annotated[Engine, typer.Option("--engine", help="local worker processes, or a Dask cluster")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (with --engine dask)")] = None,
@@ -146,7 +147,7 @@ def extract(
             summary = run_batch(paths, out, model=model.value, rules_dirs=rules, workers=workers,
                                 resume=resume, force=force, fmt=fmt.value, published=published,
                                 encoding=encoding, max_bytes=max_bytes, timeout=timeout,
-                                progress=progress and sys.stderr.isatty())
+                                progress=progress and sys.stderr.isatty(), batch_size=batch_size)
     except ElectxError as exc:
         _fail(str(exc))
     typer.echo(summary.describe(), err=True)

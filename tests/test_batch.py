@@ -421,6 +421,68 @@ def test_real_blank_pipeline(tmp_path):
     assert all(r["extractor"]["version"] for r in records(out1))
 
 
+# ------------------------------------------------------------------ batches
+
+
+def test_a_hanging_document_in_a_batch_fails_alone(tmp_path):
+    make_good(tmp_path / "in", 7)
+    (tmp_path / "in" / "story-003.txt").write_text("HANG-NOW at 12 per cent", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    summary = run_batch([tmp_path / "in"], out, workers=1, timeout=1.0, batch_size=4, **FAKE)
+    got = {r["doc_id"]: outcome(r) for r in records(out)}
+    assert got.pop("story-003") == "error/timeout"
+    assert set(got.values()) == {"ok"} and len(got) == 6
+    assert summary.errors == 1
+
+
+def test_a_crashing_document_in_a_batch_fails_alone(tmp_path):
+    make_good(tmp_path / "in", 6)
+    (tmp_path / "in" / "story-001.txt").write_text("CRASH-NOW at 12 per cent", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    run_batch([tmp_path / "in"], out, workers=2, timeout=30.0, batch_size=3, **FAKE)
+    got = [outcome(r) for r in records(out)]
+    assert got == ["ok", "error/worker_crashed", "ok", "ok", "ok", "ok"]
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 8])
+def test_batch_size_does_not_change_the_output(tmp_path, batch_size):
+    make_good(tmp_path / "in", 10)
+    ref, out = tmp_path / "ref.jsonl", tmp_path / "out.jsonl"
+    run_batch([tmp_path / "in"], ref, workers=1, timeout=None, batch_size=1, **FAKE)
+    run_batch([tmp_path / "in"], out, workers=2, timeout=30.0, batch_size=batch_size, **FAKE)
+    assert out.read_bytes() == ref.read_bytes()
+
+
+def test_real_pipeline_batches_equal_single_documents(blank_nlp):
+    from extractor.batch import process_payload, process_payloads
+
+    texts = [story(i) for i in range(5)] + ["A long one. " * 40 + "Turnout was 61 per cent."]
+    payloads = [{"doc_id": f"d{i}", "text": t, "meta": {"doc_id": f"d{i}", "published": "2024-05-03"},
+                 "path": None, "line": None, "sha256": str(i), "warnings": []} for i, t in enumerate(texts)]
+    one_by_one = [process_payload(blank_nlp, p, chunk_chars=200) for p in payloads]
+    together = process_payloads(blank_nlp, payloads, chunk_chars=200)
+    assert together == one_by_one
+    assert any(r["percentages"] for r in together)
+
+
+def test_an_exception_inside_a_real_batch_lands_on_its_document(blank_nlp, monkeypatch):
+    from extractor import batch as batch_mod
+
+    payloads = [{"doc_id": f"d{i}", "text": story(i) if i != 1 else "BOOM " + story(i), "meta": {"doc_id": f"d{i}"},
+                 "path": None, "line": None, "sha256": str(i), "warnings": []} for i in range(3)]
+    real_make_doc = __import__("extractor.api", fromlist=["make_doc"]).make_doc
+
+    def exploding_make_doc(nlp, text, meta=None):
+        if text.startswith("BOOM"):
+            raise RuntimeError("bad document")
+        return real_make_doc(nlp, text, meta)
+
+    monkeypatch.setattr("extractor.api.make_doc", exploding_make_doc)
+    got = batch_mod.process_payloads(blank_nlp, payloads)
+    assert [r.get("status", "ok") for r in got] == ["ok", "error", "ok"]
+    assert got[1]["reason"] == "exception" and "bad document" in got[1]["message"]
+
+
 def test_undecodable_file_name_and_surrogate_metadata_still_give_valid_json(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
