@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -63,8 +64,13 @@ def print_table(report: ReconcileReport, console: "Console | None" = None, limit
     console = console or Console()
     table = Table(title=f"Fact-check: {len(report.articles)} articles, {len(report.groups)} groups, "
                         f"{report.stats.get('conflicts', 0)} conflicts", show_lines=True)
-    for col in ("group", "verdict", "claim", "article", "value", "as_of", "evidence"):
-        table.add_column(col, overflow="fold")
+    table.add_column("group", no_wrap=True)
+    table.add_column("verdict", min_width=12, overflow="fold")
+    table.add_column("claim", ratio=2, overflow="fold")
+    table.add_column("article", ratio=2, overflow="fold")
+    table.add_column("value", min_width=10, overflow="fold")
+    table.add_column("as_of", ratio=2, overflow="fold")
+    table.add_column("evidence", ratio=4, overflow="fold")
     style = {"conflict": "bold red", "compatible": "yellow", "equivalent": "cyan", "not_comparable": "magenta",
              "agree": "green", "single_source": "dim"}
     for g in ordered_groups(report)[:limit]:
@@ -73,13 +79,32 @@ def print_table(report: ReconcileReport, console: "Console | None" = None, limit
         if g.reasons:
             verdict += "\n" + ", ".join(g.reasons)
         for k, v in enumerate(g.values):
-            evidence = v.text or (f"derived: {v.derivation}" if v.derivation else "")
+            evidence = _clip(v.text) if v.text else (f"derived: {v.derivation}" if v.derivation else "")
             table.add_row(g.id if k == 0 else "", verdict if k == 0 else "", _group_title(g) if k == 0 else "",
                           v.article, _value_str(v, date), v.as_of or "", evidence, end_section=False)
     console.print(table)
     for f in sorted(report.findings, key=lambda f: (FINDING_ORDER.index(f.type), SEVERITY_ORDER.index(f.severity))):
         console.print(f"[bold]{f.type}[/] ({f.severity}) {', '.join(f.groups[:10])}: {f.message}", markup=True,
                       highlight=False)
+
+
+_FIGURE = re.compile(r"[$£€¥]?\d")
+
+
+def _clip(text: str, width: int = 120) -> str:
+    """A long evidence sentence cut to ``width`` characters around its first figure.
+
+    >>> _clip("Early on, " + "x" * 200 + " she won 42% of the vote in the end", 40)
+    '…xxxxx she won 42% of the vote in the end'
+    """
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    m = _FIGURE.search(text)
+    mid = m.start() if m else 0
+    lo = max(0, min(mid - width // 3, len(text) - width))
+    hi = lo + width
+    return ("…" if lo > 0 else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
 
 
 _CSS = """
