@@ -21,7 +21,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..normalize.dates import NOT_GOLD_DATES, Context, DateLexicon, DateValue, lexicon, patterns, resolve
+from ..normalize.dates import NOT_GOLD_DATES, Context, DateLexicon, DateValue, EventCue, lexicon, patterns, resolve
 from ..spans import DATES, MONEY, PERCENT, published_date, span_group
 
 #: Kinds in priority order (earlier wins a tie between equally long matches).
@@ -29,6 +29,7 @@ KINDS: tuple[str, ...] = (
     "weekday_day_month", "weekday_month_day", "day_range", "month_day_range", "iso", "numeric",
     "day_month", "month_day", "named_day", "month_rel_year", "month_year", "season_year",
     "quarter", "quarter_code", "half", "season_that_year", "part_of_year", "rel_season", "season_bare", "rel_month", "rel_unit", "same_year",
+    "following",
     "offset", "year_offset_adj", "weekend", "relative_day", "rel_quarter", "decade", "century",
     "weekday", "month", "year_of_spelled", "spelled_year", "that_year", "the_year", "year", "vague_phrase", "vague",
 )
@@ -40,7 +41,8 @@ ANCHOR_KINDS = frozenset({
     "month_year", "season_year", "quarter", "quarter_code", "half", "day_range", "month_day_range",
 })
 #: Kinds resolved from the previous date: they never become the antecedent themselves.
-ANAPHORIC_KINDS = frozenset({"offset", "year_offset_adj", "rel_quarter", "same_year", "season_that_year", "that_year"})
+ANAPHORIC_KINDS = frozenset({"offset", "year_offset_adj", "rel_quarter", "same_year", "season_that_year", "that_year",
+                             "following"})
 #: Words that join a bare month to a following "month year" that lends it its year
 #: ("in January or February 2028").
 _MONTH_LINKS = re.compile(r"\s{0,3}(?:,|or|and|to|through|until|-|–)\s{0,3}(?:early\s|mid-?|late\s)?$")
@@ -65,18 +67,25 @@ def _phrase_regex(phrases: tuple[str, ...], flags: int = 0) -> re.Pattern[str] |
 
 
 def find_candidates(text: str, kinds: tuple[str, ...] = KINDS) -> list[Candidate]:
-    """Longest non-overlapping pattern matches in text order (no guards applied yet)."""
+    """Longest non-overlapping pattern matches in text order (no guards applied yet).
+
+    Each kind is scanned only near its trigger words (:meth:`Patterns.windows`), which finds
+    the same matches as scanning the whole text."""
     pats = patterns()
     found: list[tuple[int, int, int, str]] = []
-    wanted = set(pats.kinds_for(text, kinds))
+    low = text.lower()
+    exact = len(low) == len(text)  # lowercasing kept every offset
+    cache: dict[tuple[object, ...], list[int]] = {}
+    n = len(text)
     for prio, kind in enumerate(kinds):
-        if kind not in wanted:
-            continue
-        for m in pats.by_kind[kind].finditer(text):
-            s, e = m.span()
-            if s == e or (s > 0 and _BOUNDARY.match(text[s - 1])) or (e < len(text) and text[e].isalnum()):
-                continue
-            found.append((s, e, prio, kind))
+        rx = pats.by_kind[kind]
+        wins = pats.windows(low, kind, cache) if exact else None
+        for ws, we in wins if wins is not None else ((0, n),):
+            for m in rx.finditer(text, ws, we):
+                s, e = m.span()
+                if s == e or (s > 0 and _BOUNDARY.match(text[s - 1])) or (e < n and text[e].isalnum()):
+                    continue
+                found.append((s, e, prio, kind))
     found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int]] = []
     chosen: list[Candidate] = []
@@ -94,21 +103,22 @@ def _sentence(doc: Doc, span: Span) -> Span:
     return doc[max(0, span.start - 40): min(len(doc), span.end + 40)]
 
 
-def tense_at(span: Span, lex: DateLexicon) -> str | None:
+def tense_at(span: Span, lex: DateLexicon, sent: Span | None = None) -> str | None:
     """The tense of the clause around a date: nearest cue to the left first, then to the right."""
     doc = span.doc
-    sent = _sentence(doc, span)
+    if sent is None:
+        sent = _sentence(doc, span)
     tagged = doc.has_annotation("TAG")
-    left = [doc[i] for i in range(span.start - 1, max(sent.start, span.start - 10) - 1, -1)]
-    right = [doc[i] for i in range(span.end, min(sent.end, span.end + 10))]
+    left = range(span.start - 1, max(sent.start, span.start - 10) - 1, -1)
+    right = range(span.end, min(sent.end, span.end + 10))
     for side in (left, right):
-        for tok in side:
+        for i in side:
+            tok = doc[i]
             if tok.text in (";", ":") or tok.text in ("\u201c", '"') and side is right:
                 break
             t = _token_tense(tok, lex, tagged)
             if t == "present":
-                nxt = [doc[j] for j in range(tok.i + 1, min(tok.i + 3, len(doc)))]
-                if any(_token_tense(n, lex, tagged) == "future" for n in nxt):
+                if any(_token_tense(doc[j], lex, tagged) == "future" for j in range(i + 1, min(i + 3, len(doc)))):
                     return "future"
             if t:
                 return t
@@ -161,16 +171,30 @@ def _tagged_tense(tok: Token, lex: DateLexicon, before: str) -> str | None:
     return "past"
 
 
-def event_at(span: Span, lex: DateLexicon) -> str:
+_EVENT_TABLES: dict[int, tuple[DateLexicon, re.Pattern[str] | None, dict[str, EventCue]]] = {}
+
+
+def _event_table(lex: DateLexicon) -> tuple[re.Pattern[str] | None, dict[str, EventCue]]:
+    """The event cue regex and the cues by lowercase phrase, built once per lexicon."""
+    hit = _EVENT_TABLES.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        rx = _phrase_regex(tuple(e.phrase for e in lex.events), re.IGNORECASE)
+        hit = _EVENT_TABLES[id(lex)] = (lex, rx, {e.phrase.lower(): e for e in lex.events})
+    return hit[1], hit[2]
+
+
+def event_at(span: Span, lex: DateLexicon, doc_text: str | None = None, sent: Span | None = None) -> str:
     """The election event named near the date in its sentence: the nearest specific cue
-    (primary, runoff, general, referendum), else the nearest generic one, else "other"."""
+    (primary, runoff, general, referendum), else the nearest generic one, else "other".
+    ``doc_text`` and ``sent`` (when the caller has them) save rebuilding them."""
     doc = span.doc
-    sent = _sentence(doc, span)
-    rx = _phrase_regex(tuple(e.phrase for e in lex.events), re.IGNORECASE)
+    if sent is None:
+        sent = _sentence(doc, span)
+    rx, by_phrase = _event_table(lex)
     if rx is None:
         return "other"
-    by_phrase = {e.phrase.lower(): e for e in lex.events}
-    text, off = sent.text, sent.start_char
+    off = sent.start_char
+    text = doc_text[off:sent.end_char] if doc_text is not None else sent.text
     best: dict[bool, tuple[int, str]] = {}
     for m in rx.finditer(text):
         cue = doc.char_span(m.start() + off, m.end() + off, alignment_mode="expand")
@@ -215,6 +239,9 @@ class DateRecognizer:
         self.name = name
         self.timex_extras = timex_extras
         self.kinds = tuple(k for k in KINDS if timex_extras or k not in EXTRA_KINDS)
+        # build the word lists and patterns now, not on the first document
+        patterns()
+        _event_table(lexicon())
 
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
@@ -239,7 +266,8 @@ class DateRecognizer:
         ctx = Context(year_hint=hint)
         out: list[Span] = []
         for i, (cand, span) in enumerate(accepted):
-            tense = tense_at(span, lex)
+            sent = _sentence(doc, span)
+            tense = tense_at(span, lex, sent)
             dv = resolve(text[cand.start:cand.end], cand.kind, pub, tense, ctx)
             if cand.kind == "month" and i + 1 < len(accepted):
                 dv = self._coordinated_year(dv, cand, accepted[i + 1][0], text)
@@ -252,10 +280,10 @@ class DateRecognizer:
             new = Span(doc, span.start, span.end, label="DATE")
             new._.set(DATES, {
                 "value": dv.value, "timex": dv.timex, "granularity": dv.granularity,
-                "event": event_at(span, lex), "reason": dv.reason, "rule": f"date.{cand.kind}",
+                "event": event_at(span, lex, text, sent), "reason": dv.reason, "rule": f"date.{cand.kind}",
             })
             out.append(new)
-        self._article_election_days(doc, out, pub, lex)
+        self._article_election_days(doc, out, pub, lex, text)
         doc.spans[DATES] = out
         return doc
 
@@ -273,7 +301,8 @@ class DateRecognizer:
         return DateValue(val, val, "month")
 
     @staticmethod
-    def _article_election_days(doc: Doc, spans: list[Span], pub: date | None, lex: DateLexicon) -> None:
+    def _article_election_days(doc: Doc, spans: list[Span], pub: date | None, lex: DateLexicon,
+                               text: str) -> None:
         """Give a named election day ("Election Day") the date of the article's own election:
         a day date attached to an election noun ("Tuesday's primary", "the June 10 vote"),
         the most recent such day on or before publication first; else a recent day in a
@@ -305,11 +334,11 @@ class DateRecognizer:
         past = [d for d in strong if pub is None or d <= pub]
         # a results story (vote shares reported) is about an election already held
         after = tuple(c.lower() for c in cues.results_after_percent)
-        results = any(" ".join(doc.text[p.end_char:p.end_char + 30].lower().split()).startswith(after)
+        results = any(" ".join(text[p.end_char:p.end_char + 30].lower().split()).startswith(after)
                       for p in span_group(doc, PERCENT))
         future = [d for d in strong if pub is not None and d > pub and not results]
         chosen = max(past) if past else min(voting) if voting else min(future) if future else None
-        low = doc.text.lower()
+        low = text.lower()
         calendar_ok = any(c.lower() in low for c in cues.calendar_cues)
         said = [_stated_day(doc, s, spans, cues.named_day_links) for s in targets]
         told = next((v for v in said if v), None)  # "Election Day is Nov. 3" dates them all
@@ -361,11 +390,17 @@ class DateRecognizer:
         if kind in ("relative_day",) and span.text.lower().endswith(("tomorrow", "today")):
             sent = _sentence(doc, span)
             before = doc[max(sent.start, span.start - 12): span.start]
-            if any(t.lower_ in lex.hypothetical_cues for t in before):
+            # a condition needs two cues ("if ... were", "would ... if"): one alone ("not known
+            # if", "would fail today") does not make the day hypothetical
+            if len({t.lower_ for t in before} & set(lex.hypothetical_cues)) >= 2:
                 return False
         if kind == "vague":
-            if next_low in lex.vague_blockers_after and span.text.lower() == "now":
+            low = span.text.lower()
+            if next_low in lex.vague_blockers_after and low == "now":
                 return False
+            if low == "the past" and (lex.number_words.get(next_low) or next_low in lex.units
+                                      or next_low[:1].isdigit()):
+                return False  # "the past four years": a duration ("the past several ..." stays vague)
         return True
 
     @staticmethod

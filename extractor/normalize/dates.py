@@ -326,10 +326,71 @@ class Patterns:
     #: per kind, lowercase substrings one of which must occur in a text for the kind to match
     triggers: dict[str, tuple[str, ...]]
 
+    #: per kind, the longest text its pattern can match (None: unbounded or unknown)
+    widths: dict[str, int | None]
+    #: kinds whose triggers only count as whole words ("March", not "market")
+    whole_words: frozenset[str] = frozenset()
+
     def kinds_for(self, text: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
         """The kinds worth scanning text for (a cheap substring test per kind)."""
         low = text.lower()
         return tuple(k for k in kinds if not self.triggers.get(k) or any(w in low for w in self.triggers[k]))
+
+    def windows(self, low: str, kind: str, cache: dict[tuple[object, ...], list[int]] | None = None
+                ) -> list[tuple[int, int]] | None:
+        """Where in ``low`` (the lowercased text) a match of ``kind`` can lie: merged
+        (start, end) ranges around each occurrence of one of its triggers, wide enough for the
+        longest match plus its lookahead; None when the kind has no trigger (scan it all).
+
+        >>> patterns().windows("polls close on november 8.", "month_day")
+        [(0, 26)]
+        >>> patterns().windows("no date here", "month_day")
+        []
+        """
+        words = self.triggers.get(kind)
+        width = self.widths.get(kind)
+        if not words or width is None:
+            return None
+        whole = kind in self.whole_words
+        hits = cache.get((whole, *words)) if cache is not None else None
+        if hits is None:
+            hits = sorted(i for w in words for i in _find_all(low, w, whole))
+            if cache is not None:
+                cache[(whole, *words)] = hits
+        out: list[tuple[int, int]] = []
+        for i in hits:
+            # a match holding the trigger at i starts after i - width and ends before i + width
+            s, e = max(0, i - width), min(len(low), i + width + _LOOKAHEAD_MARGIN)
+            if out and s <= out[-1][1]:
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
+        return out
+
+
+#: characters past the longest match that a pattern's lookahead may read
+_LOOKAHEAD_MARGIN = 40
+
+
+def _find_all(text: str, word: str, whole: bool = False) -> list[int]:
+    """Offsets of word in text (only where it stands as a whole word, with ``whole``)."""
+    out, i, n = [], text.find(word), len(word)
+    while i >= 0:
+        if not whole or ((i == 0 or not text[i - 1].isalnum()) and (i + n >= len(text) or not text[i + n].isalnum())):
+            out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def _max_width(rx: re.Pattern[str]) -> int | None:
+    """The longest text rx can match (None if unbounded or not computable here)."""
+    try:
+        from re import _parser  # the stdlib's own parser; only for a speed bound
+
+        hi = _parser.parse(rx.pattern, rx.flags).getwidth()[1]
+    except Exception:  # noqa: BLE001 - any failure means: scan the whole text
+        return None
+    return hi if hi < 10_000 else None
 
 
 @lru_cache(maxsize=4)
@@ -393,14 +454,14 @@ def patterns(lex: DateLexicon | None = None) -> Patterns:
         # "the summer of 2020", "summer 2020", "autumn 2004"
         "season_year": rf"(?:the{S})?{MOD}?{SEASON}(?:{S}of)?{S}{Y}",
         # "last autumn", "this summer"
-        "rel_season": rf"{MOD}?{REL}{S}{SEASON}",
+        "rel_season": rf"{MOD}?{REL}{S}(?:(?P<past>past){S})?{SEASON}",
         # "the final quarter of 2004", "the third quarter", "third-quarter", "this year's third quarter"
         "quarter": rf"(?:(?:the|(?P<ry1>[Tt]his|[Ll]ast|[Nn]ext){S}year's|(?P<yp>[12][0-9]{{3}})(?:'s)?){S})?(?:fiscal{S})?{QORD}(?:-|{S})(?:fiscal-?)?quarter(?:{S}of{S}(?:(?:fiscal{S})?(?P<year>[12][0-9]{{3}})(?![0-9])|(?:the{S})?(?P<ry2>this|last|next){S}year))?",
         "quarter_code": r"(?:(?P<yp>[12][0-9]{3})\s{1,3})?Q(?P<q>[1-4])(?:\s{1,3}(?P<year>[12][0-9]{3}))?(?![0-9])",
         # "last quarter", "the latest quarter", "the year-earlier quarter", "the quarter"
-        "rel_quarter": rf"(?=[Tt]he\s|{RQW}\s)(?:[Tt]he{S})?(?:{RQ}{S})?(?:year's{S})?(?:quarter|period)(?!-|{S}of\b|s)",
+        "rel_quarter": rf"(?=[Tt]he\s|{RQW}\s)(?:[Tt]he{S})?(?:{RQ}{S})?(?:year's{S}|(?P<yq>[12][0-9]{{3}}){S})?(?:quarter|period)(?!-|{S}of\b|s)",
         # "the first half of 2004", "the second half"
-        "half": rf"(?:the{S})?{HORD}(?:-|{S})half(?:{S}of{S}(?:(?P<year>[12][0-9]{{3}})(?![0-9])|(?:the{S})?(?P<ry2>this|last|next){S}year))?",
+        "half": rf"(?:the{S})?(?:{HORD}(?:-|{S})half|(?P<hq>first|last){S}two{S}quarters)(?:{S}of{S}(?:(?P<year>[12][0-9]{{3}})(?![0-9])|(?:the{S})?(?P<ry2>this|last|next){S}year))?",
         "year": Y,
         # "the 1990s", "the late 1970s", "the '90s"
         "decade": rf"(?:the{S})?{MOD}?(?P<dec>[12][0-9]{{2}}0|'[0-9]0)'?s\b",
@@ -409,7 +470,7 @@ def patterns(lex: DateLexicon | None = None) -> Patterns:
         # "yesterday", "the day before yesterday"
         "relative_day": rf"(?:the\s{{1,3}}day\s{{1,3}}(?P<ba>before|after)\s{{1,3}})?(?P<rd>(?i:{RD}))\b",
         # "last week", "next month", "this year", "earlier this year", "early next year"
-        "rel_unit": r"(?:(?P<pos>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id|[Tt]he\s{1,3}end\s{1,3}of)(?:-|\s{1,3}))?(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)|(?:[Tt]he\s{1,3})?(?P<cur>current))\s{1,3}(?:fiscal\s{1,3})?(?P<unit>week|month|year)\b(?!-)",
+        "rel_unit": r"(?:(?P<pos>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id|[Tt]he\s{1,3}end\s{1,3}of)(?:-|\s{1,3}))?(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)|(?:[Tt]he\s{1,3})?(?P<cur>current|past))\s{1,3}(?:fiscal\s{1,3})?(?P<unit>week|month|year)\b(?!-)",
         # "the weekend", "last weekend"
         "weekend": r"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)|the)\s{1,3}weekend\b",
         # "two years ago", "a month later", "a year earlier", "year-earlier"
@@ -422,6 +483,8 @@ def patterns(lex: DateLexicon | None = None) -> Patterns:
         "part_of_year": rf"[Tt]he{S}(?:first|last|final|opening|closing){S}(?:{NUMW}{S}|few{S})?(?:days|weeks|months){S}of{S}(?:the|(?P<rel>this|last|next)){S}year\b",
         # "later that year", "later in the year"
         "same_year": r"(?P<pos>[Ll]ater|[Ee]arlier)\s{1,3}(?:in\s{1,3})?(?:that|the)\s{1,3}year\b",
+        # "the following year", "the previous month", "the next day": from the previous date
+        "following": r"[Tt]he\s{1,3}(?:(?P<dir>following|previous|preceding)\s{1,3}(?P<unit>day|week|month|year)|(?P<next>next)\s{1,3}(?P<nday>day))\b(?!-|\s{1,3}(?:or|and|to|few)\b)",
         "year_offset_adj": r"(?P<dir>year-earlier|year-ago|year-before)\b",
         # "last Tuesday", "Tuesday"
         "weekday": rf"(?:{REL}{S})?{W_FULL}",
@@ -451,8 +514,8 @@ def patterns(lex: DateLexicon | None = None) -> Patterns:
         "weekday_day_month": months, "weekday_month_day": months, "weekday": ("day",),
         "season_year": seasons, "rel_season": seasons, "season_that_year": seasons,
         "season_bare": seasons, "part_of_year": ("year",), "quarter": ("quarter",),
-        "quarter_code": ("q",), "rel_quarter": ("quarter", "period"), "half": ("half",),
-        "offset": ("ago", "earlier", "later"), "same_year": ("year",), "year_offset_adj": ("year-",),
+        "quarter_code": ("q",), "rel_quarter": ("quarter", "period"), "half": ("half", "quarters"),
+        "offset": ("ago", "earlier", "later"), "following": ("following", "previous", "preceding", "next"), "same_year": ("year",), "year_offset_adj": ("year-",),
         "rel_unit": ("week", "month", "year"), "weekend": ("weekend",),
         "relative_day": tuple({w.split()[-1] for w in lex.relative_days} | {w.split()[0] for w in lex.relative_days}), "decade": ("0s", "0's"),
         "century": ("century",), "spelled_year": ("nineteen", "eighteen", "thousand"),
@@ -460,7 +523,11 @@ def patterns(lex: DateLexicon | None = None) -> Patterns:
         "named_day": tuple(n.phrase.split()[0].lower() for n in lex.named_days),
     }
     # "(?<!\w)": a match starts at a word start; checked first, it keeps the scan fast
-    return Patterns({name: re.compile(r"(?<!\w)" + p) for name, p in k.items()}, month_of, weekday_of, triggers)
+    compiled = {name: re.compile(r"(?<!\w)" + p) for name, p in k.items()}
+    widths = {name: _max_width(rx) for name, rx in compiled.items()}
+    # a month, season or named day in any pattern stands as a word of its own
+    whole = frozenset(k for k, words in triggers.items() if words in (months, seasons, triggers["named_day"]))
+    return Patterns(compiled, month_of, weekday_of, triggers, widths, whole)
 
 
 # --------------------------------------------------------------------------- resolution
@@ -673,7 +740,7 @@ def resolve(text: str, kind: str, published: date | None, tense: str | None = No
         if ref is None:
             return DateValue(None, None, "season", NO_PUB)
         s = lex.seasons[g["season"].lower()]
-        y = resolve_season(s, _rel(g["rel"]) or 0, ref)
+        y = resolve_season(s, -1 if g.get("past") else _rel(g["rel"]) or 0, ref)
         return DateValue(f"{y:04d}", f"{y:04d}-{s}", "season")
     if kind in ("quarter", "quarter_code"):
         q = lex.quarters[g["q"].lower()] if kind == "quarter" else int(g["q"])
@@ -682,9 +749,16 @@ def resolve(text: str, kind: str, published: date | None, tense: str | None = No
             return _infer_quarter(q, ref, tense, ctx)
         return _quarter(y, q)
     if kind == "rel_quarter":
+        if g.get("yq"):  # "the 1988 quarter": that year's quarter like the last one named
+            last = _timex_quarter(ctx.last_quarter)
+            if last and (text.rstrip().endswith("quarter") or ctx.last is ctx.last_quarter):
+                return _quarter(int(g["yq"]), last[1])
+            return _year(int(g["yq"]))  # "the 1988 period" after "the first nine months"
         return _rel_quarter((g.get("rq") or "").lower(), ref, ctx)
+    if kind == "following":
+        return _following(g, ctx)
     if kind == "half":
-        h = lex.halves[g["h"].lower()]
+        h = lex.halves[(g.get("h") or g["hq"]).lower()]
         y = _explicit_year(g, ref)
         if y is None:
             y = ref.year if ref else ctx.year_hint
@@ -839,12 +913,34 @@ def _rel_unit(g: dict[str, str | None], ref: date | None) -> DateValue:
     unit = g["unit"] or ""
     if ref is None:
         return DateValue(None, None, unit, NO_PUB)
-    r = _rel(g["rel"]) or 0
+    r = -1 if g.get("cur") == "past" else _rel(g["rel"]) or 0
     if unit == "year":
         return _year(ref.year + r)
     if unit == "month":
         return _month(*add_months(ref.year, ref.month, r))
     return _week(ref + timedelta(days=7 * r))
+
+
+def _following(g: dict[str, str | None], ctx: Context) -> DateValue:
+    """"the following year", "the previous month", "the next day": one unit on from the
+    previous date, at that unit's precision (null when the previous date is coarser).
+
+    >>> _following({"dir": "following", "unit": "month"}, Context(last=_day(date(1989, 3, 31)))).value
+    '1989-04'
+    """
+    unit = g.get("unit") or "day"
+    n = -1 if g.get("dir") in ("previous", "preceding") else 1
+    last = ctx.last
+    if last is None or last.year is None or not last.timex:
+        return DateValue(None, None, unit, "no earlier date to refer to")
+    if unit == "year":
+        return _year(last.year + n)
+    if unit == "month" and re.match(r"[0-9]{4}-[0-9]{2}(?:-|$)", last.timex):
+        return _month(*add_months(last.year, int(last.timex[5:7]), n))
+    if unit in ("day", "week") and last.granularity == "day" and last.value:
+        d = date.fromisoformat(last.value)
+        return _day(d + timedelta(days=n)) if unit == "day" else _week(d + timedelta(days=7 * n))
+    return DateValue(None, None, unit, "the earlier date is coarser than a " + unit)
 
 
 def _offset(g: dict[str, str | None], ref: date | None, ctx: Context, lex: DateLexicon) -> DateValue:
