@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from .components._figures import Intervals, Sentences
+from . import fastscan
+from .components._figures import Intervals, Sentences, doc_text
 from .components.attach import Mention, mentions, poll_cue, prefer_person
 from .normalize import figure_rules as rules
 from .normalize.numbers import DIGITS, number_word_regex, parse_digits, parse_words, qualifier_before
@@ -62,8 +63,16 @@ def _attribution() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in rules.figure_kinds().attribution_patterns]
 
 
+@lru_cache(maxsize=64)
+def _rx(pattern: str) -> re.Pattern[str]:
+    """A rule file's pattern, compiled once (``re``'s own cache is shared with every other library)."""
+    return re.compile(pattern)
+
+
 def _first(patterns: list[re.Pattern[str]], text: str, a: int, b: int) -> str | None:
     for rx in patterns:
+        if not fastscan.may_match_in(rx, text, a, b):
+            continue
         m = rx.search(text, a, b)
         if m:
             return m.group(0).strip(" ,")
@@ -73,11 +82,13 @@ def _first(patterns: list[re.Pattern[str]], text: str, a: int, b: int) -> str | 
 class _Ctx:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.sents = Sentences(doc)
         self.mentions = [m for m in mentions(doc) if m.type in ("person", "party")]
         self.poll_article = poll_cue("poll_article", self.text)
         self._starts = [m.start for m in self.mentions]
+        self._dated: dict[tuple[int, int], tuple[str | None, str | None, list[tuple[int, int]]]] = {}
+        self._polled: dict[tuple[int, int], bool] = {}
 
     def near(self, lo: int, hi: int) -> list[Mention]:
         """Mentions starting in [lo, hi] (bounded lookups keep claims linear)."""
@@ -85,13 +96,25 @@ class _Ctx:
         j = bisect.bisect_right(self._starts, hi)
         return self.mentions[i:j]
 
+    def sentence_facts(self, a: int, b: int) -> tuple[str | None, str | None, list[tuple[int, int]]]:
+        """(as_of, attribution, as_of match bounds) of the sentence window [a, b), found once."""
+        hit = self._dated.get((a, b))
+        if hit is None:
+            text = self.text
+            spans = [(m.start(), m.end()) for rx in _as_of() if fastscan.may_match_in(rx, text, a, b)
+                     for m in rx.finditer(text, a, b)]
+            hit = (_first(_as_of(), text, a, b), _first(_attribution(), text, a, b), spans)
+            self._dated[(a, b)] = hit
+        return hit
+
     def claim(self, subject: str | None, predicate: str, value: float | None, unit: str | None,
               qualifier: str | None, start: int, end: int, rule: str) -> dict:
         a, b = self.sents.around(start)
         cs, ce = _clause(self.text, a, b, start, end)
+        as_of, attribution, _ = self.sentence_facts(a, b)
         return {"subject": subject, "predicate": predicate, "value": value, "unit": unit, "qualifier": qualifier,
-                "as_of": _first(_as_of(), self.text, a, b), "text": self.text[cs:ce],
-                "attribution": _first(_attribution(), self.text, a, b), "event": None,
+                "as_of": as_of, "text": self.text[cs:ce],
+                "attribution": attribution, "event": None,
                 "start": cs, "end": ce, "rule": rule}
 
     def subject_after(self, start: int, end: int) -> str | None:
@@ -110,8 +133,12 @@ class _Ctx:
 
     def poll_sentence(self, start: int) -> bool:
         a, b = self.sents.around(start)
-        s = self.text[a:b]
-        return bool((self.poll_article and _response_regex().search(s)) or poll_cue("poll_sentence", s))
+        hit = self._polled.get((a, b))
+        if hit is None:
+            s = self.text[a:b]
+            hit = self._polled[(a, b)] = bool((self.poll_article and _response_regex().search(s))
+                                              or poll_cue("poll_sentence", s))
+        return hit
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +208,7 @@ def _spender(ctx: _Ctx, subject: str | None, start: int) -> str | None:
 def _in_as_of(ctx: _Ctx, start: int, end: int) -> bool:
     """Whether [start, end) lies inside a time qualifier ("with 97% of precincts reporting")."""
     a, b = ctx.sents.around(start)
-    return any(m.start() <= start and end <= m.end() for rx in _as_of() for m in rx.finditer(ctx.text, a, b))
+    return any(s <= start and end <= e for s, e in ctx.sentence_facts(a, b)[2])
 
 
 @lru_cache(maxsize=1)
@@ -228,7 +255,7 @@ def _fractions(ctx: _Ctx, taken: Intervals) -> list[dict]:
     blockers = _fraction_blockers()
     text = ctx.text
     out: list[dict] = []
-    for m in _fraction_regex().finditer(text):
+    for m in fastscan.finditer(_fraction_regex(), text):
         s, e = m.start(), m.end()
         entry = table.get(" ".join(m.group(0).lower().split()))
         if entry is None or _overlaps(s, e, taken):
@@ -247,7 +274,7 @@ def _fractions(ctx: _Ctx, taken: Intervals) -> list[dict]:
         subject = ctx.subject_after(s, e) if poll else _nearest_before(ctx, s, reach=1)
         out.append(ctx.claim(subject, "poll_share" if poll else "other", entry.value, "percent", qual,
                              s - qlen, e, "claims.word_fraction"))
-    for m in re.finditer(k.out_of_ten_pattern, text):
+    for m in fastscan.finditer(_rx(k.out_of_ten_pattern), text):
         n = m.group("n").lower()
         value = float(_WORD_NUM.get(n, int(n) if n.isdigit() else 0) * 10)
         if not value:
@@ -256,7 +283,7 @@ def _fractions(ctx: _Ctx, taken: Intervals) -> list[dict]:
         out.append(ctx.claim(ctx.subject_after(m.start(), m.end()) if poll else None,
                              "poll_share" if poll else "other", value, "percent", None, m.start(), m.end(),
                              "claims.out_of_ten"))
-    for m in re.finditer(k.ratio_pattern, text):
+    for m in fastscan.finditer(_rx(k.ratio_pattern), text):
         n = m.group("a").lower()
         value = float(_WORD_NUM.get(n, int(n) if n.isdigit() else 0))
         if value:
@@ -277,7 +304,7 @@ def _thresholds(ctx: _Ctx) -> list[dict]:
     table = {t.phrase.lower(): t for t in k.threshold_phrases}
     rx, context = _threshold_regexes()
     out = []
-    for m in rx.finditer(ctx.text):
+    for m in fastscan.finditer(rx, ctx.text):
         a, b = ctx.sents.around(m.start())
         if not context.search(ctx.text, a, b):
             continue
@@ -334,12 +361,12 @@ def _votes(ctx: _Ctx, taken: Intervals) -> list[dict]:
         out.append(ctx.claim(subject, pred, float(value), "votes", qual, s - qlen, e, rule))
 
     if k.result_line_pattern:
-        for m in re.finditer(k.result_line_pattern, text):
+        for m in fastscan.finditer(_rx(k.result_line_pattern), text):
             who = _mention_at(ctx, m.start("name"), m.end("name"))
             add(who.name if who else m.group("name"), "votes", m.group("num"), m.start("num"), m.end("num"),
                 "claims.result_line")
     if k.majority_pattern:
-        for m in re.finditer(k.majority_pattern, text):
+        for m in fastscan.finditer(_rx(k.majority_pattern), text):
             s = m.start("num")
             a, _ = ctx.sents.around(s)
             near = [x for x in ctx.near(a, m.start()) if x.end <= m.start()]
@@ -351,7 +378,7 @@ def _votes(ctx: _Ctx, taken: Intervals) -> list[dict]:
                 subject = (people or near)[0].name
             add(subject, "margin", m.group("num"), s, m.end("num"), "claims.majority_votes")
     if k.vote_count_pattern:
-        for m in re.finditer(k.vote_count_pattern, text):
+        for m in fastscan.finditer(_rx(k.vote_count_pattern), text):
             s = m.start("num")
             if s in seen:
                 continue
@@ -375,7 +402,7 @@ def _votes(ctx: _Ctx, taken: Intervals) -> list[dict]:
                     continue
                 break
     if k.count_share_pattern:  # "Ray on 902 (28.1 per cent)": a vote count without the word "votes"
-        for m in re.finditer(k.count_share_pattern, text):
+        for m in fastscan.finditer(_rx(k.count_share_pattern), text):
             s = m.start("num")
             if s in seen or ctx.poll_article or ctx.poll_sentence(s):
                 continue
@@ -390,11 +417,19 @@ def _count_regex() -> re.Pattern[str]:
                       rf"(?P<mid>(?:\s[A-Za-z\-]{{2,15}}){{0,2}}?)\s(?P<noun>(?i:{rules.alternation(nouns)}))\b")
 
 
+@lru_cache(maxsize=1)
+def _count_rules() -> list[tuple]:
+    """(rule, its lowercase nouns, its compiled context regex or None) per count rule."""
+    return [(rule, {n.lower() for n in rule.nouns},
+             re.compile(rf"(?i)\b(?:{rules.alternation(rule.context)})\b") if rule.context else None)
+            for rule in rules.figure_kinds().count_claims]
+
+
 def _counts(ctx: _Ctx, taken: Intervals) -> list[dict]:
     k = rules.figure_kinds()
     text = ctx.text
     out = []
-    for m in _count_regex().finditer(text):
+    for m in fastscan.finditer(_count_regex(), text):
         s, e = m.start(), m.end()
         if _overlaps(s, e, taken) or re.match(r"\s?(?:%|per\s?cent)", text[m.end("num"):m.end("num") + 9]):
             continue
@@ -406,10 +441,10 @@ def _counts(ctx: _Ctx, taken: Intervals) -> list[dict]:
             continue
         noun = m.group("noun").lower()
         a, b = ctx.sents.around(s)
-        for rule in k.count_claims:
-            if noun not in [n.lower() for n in rule.nouns]:
+        for rule, nouns, context in _count_rules():
+            if noun not in nouns:
                 continue
-            if rule.context and not re.search(rf"(?i)\b(?:{rules.alternation(rule.context)})\b", text[a:b]):
+            if context is not None and not context.search(text[a:b]):
                 continue
             subject = None
             if rule.predicate == "seats":

@@ -1,6 +1,7 @@
 """The one bridge from a processed Doc to :class:`~extractor.schema.ArticleFacts`."""
 from __future__ import annotations
 
+import bisect
 import hashlib
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
@@ -12,40 +13,70 @@ from .schema import (
     ArticleFacts, Candidate, Claim, DateMention, Finding, Mention, Money, Official,
     Percentage, Provenance,
 )
+from .doctext import doc_text
 from .spans import DATES, MONEY, PARTIES, PERCENT, doc_meta, span_group
 
 
-def provenance(span: Span, component: str, rule: str | None, detail: str | None = None) -> Provenance:
+def provenance(span: Span, component: str, rule: str | None, detail: str | None = None,
+               sents: "_SentIndex | None" = None) -> Provenance:
     """Provenance for a span: component, rule id, char span and its sentence."""
     sent_start = sent_end = None
-    doc = span.doc
-    if doc.has_annotation("SENT_START"):
-        sent = span.sent
-        sent_start, sent_end = sent.start_char, sent.end_char
+    if sents is None:
+        doc = span.doc
+        if doc.has_annotation("SENT_START"):
+            sent = span.sent
+            sent_start, sent_end = sent.start_char, sent.end_char
+    elif sents.active:
+        sent_start, sent_end = sents.bounds(span)
     return Provenance(component=component, rule=rule or component, start=span.start_char,
                       end=span.end_char, sentence_start=sent_start, sentence_end=sent_end,
                       detail=detail)
+
+
+class _SentIndex:
+    """``span.sent`` bounds for many spans of one Doc: the sentences listed once, then bisect.
+
+    ``span.sent`` is the sentence holding the span's first token (a span crossing a boundary
+    gets its first sentence); this gives the same characters without walking the tokens.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.active = doc.has_annotation("SENT_START")
+        self.hooked = "sent" in doc.user_span_hooks or "sents" in doc.user_hooks
+        self.starts: list[int] = []
+        self.chars: list[tuple[int, int]] = []
+        if self.active and not self.hooked:
+            for sent in doc.sents:
+                self.starts.append(sent.start)
+                self.chars.append((sent.start_char, sent.end_char))
+
+    def bounds(self, span: Span) -> tuple[int, int]:
+        if self.hooked or not self.starts:
+            sent = span.sent
+            return sent.start_char, sent.end_char
+        return self.chars[max(bisect.bisect_right(self.starts, span.start) - 1, 0)]
 
 
 def _data(span: Span, key: str) -> dict[str, Any]:
     return span._.get(key) or {}
 
 
-def _percentages(doc: Doc) -> list[Percentage]:
+def _percentages(doc: Doc, text: str, sents: _SentIndex) -> list[Percentage]:
     out = []
     for span in span_group(doc, PERCENT):
         d = _data(span, PERCENT)
         if d.get("value") is None:
             continue
         out.append(Percentage(
-            text=span.text, value=float(d["value"]), unit=d.get("unit") or "percent",
+            text=text[span.start_char:span.end_char], value=float(d["value"]), unit=d.get("unit") or "percent",
             subject=d.get("subject"), kind=d.get("kind"), qualifier=d.get("qualifier"),
             start=span.start_char, end=span.end_char,
-            provenance=provenance(span, "electx_percent", d.get("rule"))))
+            provenance=provenance(span, "electx_percent", d.get("rule"), sents=sents)))
     return out
 
 
-def _money(doc: Doc) -> list[Money]:
+def _money(doc: Doc, text: str, sents: _SentIndex) -> list[Money]:
     out = []
     for span in span_group(doc, MONEY):
         d = _data(span, MONEY)
@@ -56,47 +87,46 @@ def _money(doc: Doc) -> list[Money]:
         if not d.get("currency"):
             continue
         out.append(Money(
-            text=span.text, amount=amount, currency=d["currency"], qualifier=d.get("qualifier"),
-            subject=d.get("subject"), predicate=d.get("predicate"),
+            text=text[span.start_char:span.end_char], amount=amount, currency=d["currency"],
+            qualifier=d.get("qualifier"), subject=d.get("subject"), predicate=d.get("predicate"),
             equivalent_of=d.get("equivalent_of"), exchange_rate=d.get("exchange_rate"),
             start=span.start_char, end=span.end_char,
-            provenance=provenance(span, "electx_money", d.get("rule"))))
+            provenance=provenance(span, "electx_money", d.get("rule"), sents=sents)))
     return out
 
 
-def _dates(doc: Doc) -> list[DateMention]:
+def _dates(doc: Doc, text: str, sents: _SentIndex) -> list[DateMention]:
     out = []
     for span in span_group(doc, DATES):
         d = _data(span, DATES)
         out.append(DateMention(
-            text=span.text, value=d.get("value"), timex=d.get("timex"),
+            text=text[span.start_char:span.end_char], value=d.get("value"), timex=d.get("timex"),
             granularity=d.get("granularity"), event=d.get("event"), reason=d.get("reason"),
             start=span.start_char, end=span.end_char,
-            provenance=provenance(span, "electx_dates", d.get("rule"))))
+            provenance=provenance(span, "electx_dates", d.get("rule"), sents=sents)))
     return out
 
 
-def _mentions(doc: Doc, pairs: Iterable) -> list[Mention]:
-    text = doc.text  # spaCy rebuilds doc.text from the tokens on every access
+def _mentions(text: str, pairs: Iterable) -> list[Mention]:
     return [Mention(text=text[start:end], start=start, end=end) for start, end in pairs]
 
 
-def _person_provenance(doc: Doc, rec: dict[str, Any], mentions: list[Mention]) -> Provenance | None:
+def _person_provenance(doc: Doc, rec: dict[str, Any], mentions: list[Mention], sents: _SentIndex) -> Provenance | None:
     if not mentions:
         return None
     m = mentions[0]
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return Provenance(component="electx_people", rule=rec.get("rule") or "people", start=m.start, end=m.end)
-    return provenance(span, "electx_people", rec.get("rule"), rec.get("evidence"))
+    return provenance(span, "electx_people", rec.get("rule"), rec.get("evidence"), sents=sents)
 
 
-def _people(doc: Doc) -> tuple[list[Candidate], list[Official]]:
+def _people(doc: Doc, text: str, sents: _SentIndex) -> tuple[list[Candidate], list[Official]]:
     candidates: list[Candidate] = []
     officials: list[Official] = []
     for rec in doc._.electx_people or []:
-        mentions = _mentions(doc, rec.get("mentions") or [])
-        prov = _person_provenance(doc, rec, mentions)
+        mentions = _mentions(text, rec.get("mentions") or [])
+        prov = _person_provenance(doc, rec, mentions, sents)
         if rec.get("role") == "candidate":
             candidates.append(Candidate(
                 name=rec["name"], aliases=list(rec.get("aliases") or []), party=rec.get("party"),
@@ -110,7 +140,8 @@ def _people(doc: Doc) -> tuple[list[Candidate], list[Official]]:
             oprov = prov
             if off.get("start") is not None and off.get("end") is not None:
                 ospan = doc.char_span(off["start"], off["end"], alignment_mode="expand")
-                oprov = (provenance(ospan, "electx_offices", off.get("rule") or "office") if ospan is not None
+                oprov = (provenance(ospan, "electx_offices", off.get("rule") or "office", sents=sents)
+                         if ospan is not None
                          else Provenance(component="electx_offices", rule=off.get("rule") or "office",
                                          start=off["start"], end=off["end"]))
             officials.append(Official(
@@ -148,7 +179,9 @@ def _claims(doc: Doc) -> list[Claim]:
 def doc_to_facts(doc: Doc, model_name: str | None = None) -> ArticleFacts:
     """Collect every span group of a processed Doc into one ArticleFacts."""
     meta = doc_meta(doc)
-    candidates, officials = _people(doc)
+    text = doc_text(doc)
+    sents = _SentIndex(doc)
+    candidates, officials = _people(doc, text, sents)
     findings = [Finding(**f) for f in (doc._.electx_findings or [])]
     return ArticleFacts(
         doc_id=str(meta.get("doc_id") or "doc"),
@@ -160,11 +193,11 @@ def doc_to_facts(doc: Doc, model_name: str | None = None) -> ArticleFacts:
         candidates=candidates,
         officials=officials,
         parties=_parties(doc, candidates),
-        percentages=_percentages(doc),
-        money=_money(doc),
-        dates=_dates(doc),
+        percentages=_percentages(doc, text, sents),
+        money=_money(doc, text, sents),
+        dates=_dates(doc, text, sents),
         claims=_claims(doc),
         findings=findings,
         extractor={"version": __version__, "model": model_name or "unknown"},
-        text_sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+        text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )

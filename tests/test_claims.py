@@ -252,3 +252,24 @@ def test_spending_with_pronoun_keeps_subject(nlp) -> None:
     text = "Walsh launched his campaign in March. He spent £40,000 on adverts."
     (c,) = [c for c in claims(nlp, text) if c["value"] == 40000.0]
     assert c["subject"] == "Peter Walsh"
+
+
+def test_provenance_sentences_match_span_sent() -> None:
+    from extractor.facts import _SentIndex
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Labour won 412 seats. Turnout was 60 per cent! The Tories polled 23.7%. Reform took 14%")
+    index = _SentIndex(doc)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            span = doc[start:end]
+            assert index.bounds(span) == (span.sent.start_char, span.sent.end_char)
+
+
+def test_provenance_without_sentences_has_none() -> None:
+    from extractor.facts import _SentIndex, provenance
+
+    doc = spacy.blank("en")("Labour won 412 seats.")
+    prov = provenance(doc[2:4], "electx_percent", None, sents=_SentIndex(doc))
+    assert prov.sentence_start is None and prov.sentence_end is None

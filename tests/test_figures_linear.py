@@ -91,3 +91,100 @@ def test_components_linear(nlp, name: str) -> None:
     small, large = component_text(SMALL)[name], component_text(LARGE)[name]
     run(small[:1000])  # warm caches (compiled rule regexes) outside the timing
     _assert_linear(_timed(lambda: run(small)), _timed(lambda: run(large)))
+
+
+# --- fastscan: the required-literal prefilter gives exactly rx.finditer's matches -----------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from extractor import fastscan  # noqa: E402
+from extractor.claims import _count_regex, _fraction_regex, _threshold_regexes  # noqa: E402
+from extractor.components.attach import cue  # noqa: E402
+from extractor.normalize import figure_rules  # noqa: E402
+
+
+def _rule_regexes() -> list:
+    import re
+
+    k = figure_rules.figure_kinds()
+    pats = [k.out_of_ten_pattern, k.ratio_pattern, k.majority_pattern, k.vote_count_pattern,
+            k.count_share_pattern, k.result_line_pattern, *k.as_of_patterns, *k.attribution_patterns]
+    return [re.compile(p) for p in pats if p] + [
+        _fraction_regex(), _threshold_regexes()[0], _count_regex(), cue("poll_article"), cue("poll_sentence"),
+        percent_regex(), margin_regex(), points_regex(), money_regex(), re.compile(r"(?mi:ab)c|x"),
+        re.compile(r"\b(?:[Oo]ne|two) (?:out of|in) (?:10|ten)\b")]
+
+
+_WORDS = ["one", "in", "ten", "10", "out", "of", "a", "third", "two-thirds", "majority", "poll", "found", "per",
+          "cent", "%", "5", "points", "point", "lead", "by", "votes", "1,204", "seats", "$", "£3m", "Ray", "(Lab)",
+          "\n", ",", ".", "As", "as", "according", "to", "İn", "ın", "ſeats", "Kelvin", "ab", "c", "x", "ONE"]
+
+
+def _same(rx, text: str) -> None:
+    want = [(m.start(), m.end(), m.groups()) for m in rx.finditer(text)]
+    got = [(m.start(), m.end(), m.groups()) for m in fastscan.finditer(rx, text)]
+    assert got == want
+    assert fastscan.may_match(rx, text) or not want
+    for a, b in ((0, len(text)), (len(text) // 3, len(text) // 2 + 5)):
+        if not fastscan.may_match_in(rx, text, a, b):
+            assert rx.search(text, a, b) is None and rx.search(text[a:b]) is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=40), st.lists(st.sampled_from([" ", "  ", "-", ""]), max_size=40))
+def test_fastscan_finds_what_finditer_finds(words: list[str], gaps: list[str]) -> None:
+    text = "".join(w + (gaps[i] if i < len(gaps) else " ") for i, w in enumerate(words))
+    for rx in _rule_regexes():
+        _same(rx, text)
+
+
+def test_fastscan_skips_a_text_without_the_literals() -> None:
+    import re
+
+    rx = re.compile(r"(?i)\b(?:out\s{1,3}of|in)\s(?:ten|10)\b")
+    assert fastscan.required_literals(rx) is not None
+    assert not fastscan.may_match(rx, "Labour held the seat easily.")
+    assert list(fastscan.finditer(rx, "Labour held the seat easily.")) == []
+
+
+@pytest.mark.parametrize("text", ["Three ın ten backed her.", "Three İn ten backed her.", "ſeven ſeats"])
+def test_fastscan_keeps_re_case_rules_for_dotless_i_and_long_s(text: str) -> None:
+    import re
+
+    for rx in (re.compile(r"(?i)\bthree\s(?:in|out of)\sten\b"), re.compile(r"(?i)\bseven\sseats\b")):
+        _same(rx, text)
+
+
+def test_fastscan_leaves_unknown_patterns_alone() -> None:
+    import re
+
+    rx = re.compile(r"\d+")
+    assert fastscan.required_literals(rx) is None
+    assert [m.group(0) for m in fastscan.finditer(rx, "12 and 7")] == ["12", "7"]
+
+
+def test_fastscan_is_linear_on_repeated_leads() -> None:
+    rx = _fraction_regex()
+    small, large = "one third " * 5_000, "one third " * 10_000
+    _assert_linear(_timed(lambda: list(fastscan.finditer(rx, small))),
+                   _timed(lambda: list(fastscan.finditer(rx, large))))
+
+
+def test_doc_text_is_cached_per_doc() -> None:
+    from extractor.doctext import doc_text
+
+    nlp = spacy.blank("en")
+    doc, other = nlp("Labour won 412 seats."), nlp("Turnout was 60%.")
+    assert doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+    assert doc_text(other) == "Turnout was 60%."
+
+
+def test_fastscan_tries_only_where_a_lead_occurs() -> None:
+    import re
+
+    rx = re.compile(r"(?i)\b(?:majority|lead)\s(?:of\s)?(?P<num>\d{1,3}(?:,\d{3})?)")
+    text = "Filler words about the count. " * 40 + "A majority of 3,073 and a LEAD of 12. Majority 5"
+    assert fastscan.leading_literals(rx) == frozenset({"majority", "lead"})
+    _same(rx, text)
+    assert [m.group("num") for m in fastscan.finditer(rx, text)] == ["3,073", "12", "5"]

@@ -232,3 +232,28 @@ def test_bloc_before_member_word_is_bloc_quebecois():
 def test_bloc_as_common_noun_is_not_a_party():
     doc = make_nlp(countries=("ca",))("The former Soviet bloc and the Eastern Bloc countries were discussed.")
     assert names(doc) == []
+
+
+def test_abbreviation_matches_agree_with_a_token_matcher(nlp):
+    from spacy.matcher import Matcher
+
+    tagger = nlp.get_pipe("electx_parties")
+    abbrevs = sorted(tagger.abbrev_ids)
+    matcher = Matcher(nlp.vocab)
+    matcher.add("A", [[{"ORTH": {"IN": abbrevs}}, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^[A-Z][A-Za-z.]{0,12}$"}}],
+                      [{"ORTH": {"IN": abbrevs}}, {"ORTH": ")"}]])
+    for text in ("Sen. Jane Roe (D-Calif.) met Rep. Bob Ray (R-N.C.) and John Doe (D).",
+                 "Amy Lee (I-Vt.) voted; a stray R- and D-x stay out, as does R-", "No letters here (D"):
+        doc = nlp.make_doc(text)
+        assert sorted(tagger.abbreviation_matches(doc)) == sorted((s, e) for _m, s, e in matcher(doc))
+
+
+def test_abbreviation_in_brackets_without_a_state(nlp):
+    assert names(nlp("Rep. Dana Cole (R) won the district.")) == ["Republican"]
+
+
+def test_alias_inside_a_longer_alias_does_not_score_its_country():
+    from extractor.components.parties import _inside_longer
+
+    assert _inside_longer([(3, 5), (0, 2), (1, 2), (3, 5)]) == [False, False, True, False]
+    assert _inside_longer([]) == []

@@ -6,6 +6,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ..doctext import doc_text
+
 _SENT_SPLIT = re.compile(r"[.!?](?=\s{1,5}[\"'“‘(]?[A-Z0-9])|\n{1,3}")
 
 
@@ -14,7 +16,7 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if doc.has_annotation("SENT_START"):
         return [(s.start_char, s.end_char) for s in doc.sents]
     out, start = [], 0
-    text = doc.text
+    text = doc_text(doc)
     for m in _SENT_SPLIT.finditer(text):
         out.append((start, m.end()))
         start = m.end()
@@ -31,7 +33,7 @@ class Sentences:
     """Find the sentence around a character offset in O(log n)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.bounds = sentence_bounds(doc) or [(0, len(doc.text))]
+        self.bounds = sentence_bounds(doc) or [(0, len(doc_text(doc)))]
         self.starts = [a for a, _ in self.bounds]
 
     def index(self, char: int) -> int:
@@ -70,7 +72,7 @@ def make_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     span = doc.char_span(start, end, label=label, alignment_mode="strict")
     if span is None:
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
-        if span is None or len(span.text) > (end - start) + 2:
+        if span is None or span.end_char - span.start_char > (end - start) + 2:
             return None
     return span
 

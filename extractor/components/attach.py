@@ -17,9 +17,10 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .. import fastscan
 from ..normalize import figure_rules as rules
 from ..spans import MONEY, PARTIES, PEOPLE, PERCENT, register_extensions, span_group
-from ._figures import Sentences
+from ._figures import Sentences, doc_text
 
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness", "rep", "sen",
            "rep.", "sen.", "mr.", "mrs.", "ms.", "dr.", "chancellor", "congresswoman", "congressman",
@@ -61,10 +62,13 @@ class Mention:
     role: str | None = None  # a person's role from the people records ("candidate", ...)
 
 
+_TITLES_THE = _TITLES | {"the"}
+
+
 def _clean_name(text: str) -> str:
     t = re.sub(r"(?:'s|’s|'|’)$", "", text.strip())
     words = t.split()
-    while len(words) > 1 and words[0].lower() in _TITLES | {"the"}:
+    while len(words) > 1 and words[0].lower() in _TITLES_THE:
         words = words[1:]
     return " ".join(words)
 
@@ -72,42 +76,68 @@ def _clean_name(text: str) -> str:
 def mentions(doc: Doc) -> list[Mention]:
     """Candidate subjects in text order: people and parties (canonical), plus ORG/GPE entities."""
     out: list[Mention] = []
+    text = doc_text(doc)
     have_people, have_parties = PEOPLE in doc.spans, PARTIES in doc.spans
     for span in span_group(doc, PEOPLE):
         data = span._.electx_people or {}
         if "role" in data and data.get("role") is None:
             continue
-        out.append(Mention(span.start_char, span.end_char, data.get("name") or _clean_name(span.text), "person",
-                           data.get("role")))
+        s, e = span.start_char, span.end_char
+        out.append(Mention(s, e, data.get("name") or _clean_name(text[s:e]), "person", data.get("role")))
     for span in span_group(doc, PARTIES):
         data = span._.electx_parties or {}
-        out.append(Mention(span.start_char, span.end_char, data.get("name") or _clean_name(span.text), "party"))
+        s, e = span.start_char, span.end_char
+        out.append(Mention(s, e, data.get("name") or _clean_name(text[s:e]), "party"))
     adj = _party_adjective()
     if adj is not None:
-        out = [m for m in out if m.type != "party" or not adj.match(doc.text, m.end, min(len(doc.text), m.end + 40))
-               or doc.text[m.start:m.end].lower().endswith("party")]
-    taken = [(m.start, m.end) for m in out]
-    persons: list[Span] = []
+        n = len(text)
+        out = [m for m in out if m.type != "party" or not adj.match(text, m.end, min(n, m.end + 40))
+               or text[m.start:m.end].lower().endswith("party")]
+    taken = _Taken([(m.start, m.end) for m in out])
+    persons: list[tuple[int, int, str]] = []
     for ent in doc.ents:
-        if any(not (ent.end_char <= a or ent.start_char >= b) for a, b in taken):
+        s, e = ent.start_char, ent.end_char
+        if taken.overlaps(s, e):
             continue
-        if not have_people and ent.label_ == "PERSON":
-            persons.append(ent)
-        elif not have_parties and ent.label_ in ("NORP", "ORG") and _PARTY_HINT.search(ent.text):
-            out.append(Mention(ent.start_char, ent.end_char, _clean_name(ent.text), "party"))
-        elif ent.label_ in ("ORG", "GPE") and not _PARTY_HINT.search(ent.text):
-            out.append(Mention(ent.start_char, ent.end_char, _clean_name(ent.text), "org"))
+        label = ent.label_
+        if label not in ("PERSON", "NORP", "ORG", "GPE"):
+            continue
+        ent_text = text[s:e]
+        if not have_people and label == "PERSON":
+            persons.append((s, e, ent_text))
+        elif not have_parties and label in ("NORP", "ORG") and _PARTY_HINT.search(ent_text):
+            out.append(Mention(s, e, _clean_name(ent_text), "party"))
+        elif label in ("ORG", "GPE") and not _PARTY_HINT.search(ent_text):
+            out.append(Mention(s, e, _clean_name(ent_text), "org"))
     full: dict[str, str] = {}
-    for ent in persons:
-        name = _clean_name(ent.text)
+    for _s, _e, ent_text in persons:
+        name = _clean_name(ent_text)
         last = name.split()[-1].lower() if name else ""
         if last and len(name) > len(full.get(last, "")):
             full[last] = name
-    for ent in persons:
-        name = _clean_name(ent.text)
+    for s, e, ent_text in persons:
+        name = _clean_name(ent_text)
         if name:
-            out.append(Mention(ent.start_char, ent.end_char, full.get(name.split()[-1].lower(), name), "person"))
+            out.append(Mention(s, e, full.get(name.split()[-1].lower(), name), "person"))
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+class _Taken:
+    """Possibly overlapping (start, end) intervals with an O(log n) "does [s, e) touch one" test."""
+
+    def __init__(self, items: list[tuple[int, int]]) -> None:
+        items = sorted(items)
+        self.starts = [a for a, _ in items]
+        self.max_end: list[int] = []
+        best = -1
+        for _a, b in items:
+            best = max(best, b)
+            self.max_end.append(best)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some interval (a, b) has a < end and b > start."""
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.max_end[i - 1] > start
 
 
 @lru_cache(maxsize=1)
@@ -189,13 +219,20 @@ def without_poll_results(text: str) -> str:
     'Ray                .'
     """
     rx = _poll_result()
-    return rx.sub(lambda m: " " * len(m.group(0)), text) if rx else text
+    return rx.sub(lambda m: " " * len(m.group(0)), text) if rx and fastscan.may_match(rx, text) else text
 
 
+@lru_cache(maxsize=64)
 def poll_cue(kind: str, text: str) -> bool:
-    """A poll cue ("poll_sentence" or "poll_article") in ``text``, result idioms aside."""
+    """A poll cue ("poll_sentence" or "poll_article") in ``text``, result idioms aside.
+
+    Memoized: the attacher and the claims ask about the same article and sentences.
+    """
     rx = cue(kind)
-    return rx is not None and rx.search(without_poll_results(text)) is not None
+    if rx is None:
+        return False
+    blanked = without_poll_results(text)
+    return fastscan.may_match(rx, blanked) and rx.search(blanked) is not None
 
 
 _MARGIN_OF_ERROR = re.compile(r"(?i)\bmargin\s{1,3}of\s{1,3}(?:sampling\s{1,3})?error\b")
@@ -298,7 +335,7 @@ class Attacher:
         self._has_dep = doc.has_annotation("DEP")
         self._starts = [m.start for m in ms]
         sents = Sentences(doc)
-        text = self._text = doc.text
+        text = self._text = doc_text(doc)
         poll_article = poll_cue("poll_article", text)
         pspans = span_group(doc, PERCENT)
         chain = _kind_chain()
@@ -491,7 +528,7 @@ class Attacher:
                 owner_rx = _owner_noun()
                 kids = [c for c in child.children if c.dep_ == "appos"]
                 kids += [c for c in child.children if c.dep_ == "compound" or (c.dep_ == "poss" and (
-                    owner_rx is None or owner_rx.match(doc.text, c.idx + len(c.text), c.idx + len(c.text) + 50)
+                    owner_rx is None or owner_rx.match(self._text, c.idx + len(c.text), c.idx + len(c.text) + 50)
                     or child.text[:1].isupper()))]
                 for t in [child, *kids]:
                     for m in in_sent:

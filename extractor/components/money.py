@@ -20,7 +20,7 @@ from ..normalize.money import _scale_regex, amount_from_match, money_regex
 from ..normalize.numbers import DIGITS, clean, parse_digits, qualifier_before, scale_factor
 from ..normalize import figure_rules as rules
 from ..spans import MONEY, PARTIES, register_extensions
-from ._figures import drop_overlaps, make_span
+from ._figures import doc_text, drop_overlaps, make_span
 
 LABEL = "MONEY"
 RATE_TOLERANCE = 0.10
@@ -120,7 +120,7 @@ class MoneyFinder:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         items = self.find(text)
         countries = Counter((s._.electx_parties or {}).get("country") for s in doc.spans.get(PARTIES, []))
         local = article_dollar(text, items, countries)

@@ -10,15 +10,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy
+
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from ..rules import Gazetteer, cached_packs
 from ..spans import PARTIES
+from ._figures import doc_text
 
 LABEL = "PARTY"
 _DISCOVERY_CUES = ("new party", "party called", "party named")
+_ABBREV_STATE = re.compile(r"^[A-Z][A-Za-z.]{0,12}$")  # "D-Texas", "R-N.C."
 
 
 class PartyTagger:
@@ -31,7 +36,6 @@ class PartyTagger:
         self.weak = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.blocked = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.cues = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.abbrev = Matcher(nlp.vocab)
         self.abbrev_ids: dict[str, set[str]] = {}
         weak_forms: set[str] = set()
         for rec in gazetteer.by_id.values():
@@ -46,21 +50,39 @@ class PartyTagger:
                 self.blocked.add("BLOCK", [nlp.make_doc(p) for p in pack.parties.blocked_phrases])
             if pack.parties.all_cues():
                 self.cues.add(code, [nlp.make_doc(p) for p in pack.parties.all_cues()])
-        if self.abbrev_ids:
-            self.abbrev.add("ABBREV", [[{"ORTH": {"IN": sorted(self.abbrev_ids)}}, {"ORTH": "-"},
-                                        {"TEXT": {"REGEX": r"^[A-Z][A-Za-z.]{0,12}$"}}],
-                                       [{"ORTH": {"IN": sorted(self.abbrev_ids)}}, {"ORTH": ")"}]])
+        self._abbrev_orths = numpy.array(sorted(nlp.vocab.strings.add(ab) for ab in self.abbrev_ids),
+                                         dtype="uint64")
+
+    def abbreviation_matches(self, doc: Doc) -> list[tuple[int, int]]:
+        """(start, end) token spans of "D-Texas" and "D)": what the ``abbrev`` Matcher finds,
+        from one array lookup instead of a Python predicate per token."""
+        if not self.abbrev_ids:
+            return []
+        at = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), self._abbrev_orths))
+        out = []
+        n = len(doc)
+        for i in at.tolist():
+            if i + 1 >= n:
+                continue
+            nxt = doc[i + 1].text
+            if nxt == ")":
+                out.append((i, i + 2))
+            elif nxt == "-" and i + 2 < n and _ABBREV_STATE.search(doc[i + 2].text):
+                out.append((i, i + 3))
+        return out
 
     # -- country context -------------------------------------------------------------
 
-    def country_scores(self, doc: Doc) -> Counter:
-        """How strongly the article points at each loaded country (cue words, unambiguous parties)."""
+    def country_scores(self, doc: Doc, strong: list[tuple[int, int, int]] | None = None) -> Counter:
+        """How strongly the article points at each loaded country (cue words, unambiguous parties);
+        ``strong`` is ``self.strong(doc)`` when the caller already has it."""
         scores: Counter = Counter()
         for match_id, _s, _e in self.cues(doc):
             scores[doc.vocab.strings[match_id]] += 1
-        matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.strong(doc)]
-        for alias, s, e in matches:
-            if any(s2 <= s and e <= e2 and e2 - s2 > e - s for _a, s2, e2 in matches):
+        matches = [(doc.vocab.strings[m], s, e) for m, s, e in (self.strong(doc) if strong is None else strong)]
+        inside = _inside_longer([(s, e) for _a, s, e in matches])
+        for (alias, s, e), nested in zip(matches, inside):
+            if nested:
                 continue  # "Democrats" inside "Social Democrats"
             ids = self.gaz.by_alias.get(alias, set())
             if len(ids) == 1:
@@ -78,11 +100,12 @@ class PartyTagger:
         return [(s, e) for _m, s, e in self.blocked(doc)]
 
     def __call__(self, doc: Doc) -> Doc:
-        scores = self.country_scores(doc)
+        strong = self.strong(doc)
+        scores = self.country_scores(doc, strong)
         blocked = self._blocked(doc)
         found: list[tuple[int, int, str, str, str]] = []  # start, end, gid, alias, rule
         confirmed: set[str] = set()
-        for match_id, start, end in self.strong(doc):
+        for match_id, start, end in strong:
             alias = doc.vocab.strings[match_id]
             if self._is_blocked(doc, start, end, blocked) or self._followed_badly(doc, end, alias):
                 continue
@@ -97,7 +120,7 @@ class PartyTagger:
             rule = self._weak_ok(doc, start, end, gid, confirmed)
             if rule:
                 found.append((start, end, gid, alias, rule))
-        for _m, start, end in self.abbrev(doc) if self.abbrev_ids else []:
+        for start, end in self.abbreviation_matches(doc):
             prev = doc[start - 1].text if start > 0 else ""
             if prev not in ("(", ",", "[", "—", "–"):
                 continue
@@ -185,7 +208,7 @@ class PartyTagger:
         """Parties the packs do not know, named in the text: "his new party, Veritas"."""
         out = []
         taken = {i for s, e, *_ in found for i in range(s, e)}
-        text_lower = doc.text.lower()
+        text_lower = doc_text(doc).lower()
         if not any(c in text_lower for c in _DISCOVERY_CUES):
             return out
         names: set[str] = set()
@@ -209,6 +232,29 @@ class PartyTagger:
                 if [t.text for t in doc[i:i + len(toks)]] == toks and i not in taken:
                     out.append((i, i + len(toks), gid, nm, "party.discovered"))
         return out
+
+
+def _inside_longer(spans: list[tuple[int, int]]) -> list[bool]:
+    """Per (start, end): whether another, longer span contains it (sorted sweep, not all pairs).
+
+    >>> _inside_longer([(0, 2), (1, 2), (0, 2), (3, 4)])
+    [False, True, False, False]
+    """
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][1]))
+    out = [False] * len(spans)
+    max_end = -1
+    k = 0
+    while k < len(order):
+        s, e = spans[order[k]]
+        j = k
+        while j < len(order) and spans[order[j]] == (s, e):
+            j += 1
+        nested = max_end >= e  # an earlier span starts no later and ends no sooner, and differs
+        for i in order[k:j]:
+            out[i] = nested
+        max_end = max(max_end, e)
+        k = j
+    return out
 
 
 def _longest_first(found: list) -> list:

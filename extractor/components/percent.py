@@ -14,11 +14,12 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import fastscan
 from ..normalize import figure_rules as rules
 from ..normalize.numbers import qualifier_before
 from ..normalize.percent import margin_regex, number_regex, percent_regex, points_regex, range_head_regex, value_of
 from ..spans import PERCENT, register_extensions
-from ._figures import Intervals, Sentences, drop_overlaps, make_span
+from ._figures import Intervals, Sentences, doc_text, drop_overlaps, make_span
 
 LABEL = "PERCENT"
 
@@ -65,7 +66,7 @@ class PercentFinder:
 
     def find(self, doc: Doc) -> list[tuple[int, int, dict]]:
         """(start_char, end_char, data) for every percentage, overlaps resolved."""
-        text = doc.text
+        text = doc_text(doc)
         items: list[tuple[int, int, dict]] = []
 
         def add(start: int, end: int, num: str, unit: str, rule: str, kind: str | None = None) -> None:
@@ -76,7 +77,7 @@ class PercentFinder:
             items.append((start - qlen, end, {"value": value, "unit": unit, "qualifier": qual, "kind": kind,
                                               "subject": None, "rule": rule}))
 
-        for m in percent_regex().finditer(text):
+        for m in fastscan.finditer(percent_regex(), text):
             unit = "percentage points" if m.group("pp") else "percent"
             rule = "percent.points" if m.group("pp") else ("percent.sign" if m.group("sign") else "percent.word")
             add(m.start(), m.end(), m.group("num"), unit, rule)
@@ -84,17 +85,17 @@ class PercentFinder:
             if head and (head.group("join").lower() != "and" or head.group("between")):
                 off = max(0, m.start() - 30)
                 add(off + head.start("num"), off + head.end("num"), head.group("num"), unit, "percent.range_head")
-        for m in margin_regex().finditer(text):
+        for m in fastscan.finditer(margin_regex(), text):
             add(m.start(), m.end(), m.group("num"), "percentage points", "percent.margin", "margin")
         sents = Sentences(doc)
-        for m in points_regex().finditer(text):
+        for m in fastscan.finditer(points_regex(), text):
             a, b = sents.around(m.start())
             change = _CHANGE_BEFORE.search(text, max(a, m.start() - 16), m.start("num"))
             if change:  # "rose by 3 points": a change, its kind from the sentence
                 add(m.start("num"), m.end(), m.group("num"), "percentage points", "percent.change_points")
             elif _margin_context().search(text[a:b]):
                 add(m.start("num"), m.end(), m.group("num"), "percentage points", "percent.by_points", "margin")
-        for m in _change_points().finditer(text):  # "up six points on the last poll"
+        for m in fastscan.finditer(_change_points(), text):  # "up six points on the last poll"
             add(m.start("num"), m.end(), m.group("num"), "percentage points", "percent.change_points")
         items = drop_overlaps(items)
         items += self._bare(text, sents, items)

@@ -1,0 +1,281 @@
+"""Skip whole-text regex scans that cannot match: a required-literal prefilter.
+
+Many figure and cue regexes (rules as data) only match text that contains one of a few
+literal strings ("out of", "majority", "point").  :func:`required_literals` reads them off
+the parsed pattern (every match contains at least one), so a scan over an article without
+any of them is skipped; when one is present the regex runs as before.  The results are
+the same as ``rx.finditer(text)`` by construction; patterns the analysis does not
+understand are always scanned.
+
+>>> rx = re.compile(r"\\b(?:[Oo]ne|two) (?:out of|in) (?:10|ten)\\b")
+>>> sorted(required_literals(rx))
+[' in', ' out of']
+>>> list(finditer(rx, "Nothing to see here."))
+[]
+>>> [m.group(0) for m in finditer(rx, "One in ten said so.")]
+['One in ten']
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+try:  # Python 3.11+
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+    from re._constants import (  # type: ignore[attr-defined]
+        ASSERT, ASSERT_NOT, AT, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN,
+    )
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+    from sre_constants import (  # type: ignore[no-redef]
+        ASSERT, ASSERT_NOT, AT, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN,
+    )
+
+_ICASE = re.IGNORECASE
+_Lits = frozenset  # of str
+
+
+def _better(a: _Lits | None, b: _Lits | None) -> _Lits | None:
+    """The more selective of two literal sets (longer shortest literal, then fewer)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    ka = (min(map(len, a)), -len(a))
+    kb = (min(map(len, b)), -len(b))
+    return a if ka >= kb else b
+
+
+def _seq(items: list, flags: int) -> _Lits | None:
+    """Literals one of which every match of the sequence ``items`` contains (None: unknown)."""
+    best: _Lits | None = None
+    run: list[str] = []
+
+    def flush() -> None:
+        nonlocal best
+        if run:
+            best = _better(best, frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is LITERAL:
+            run.append(chr(av))
+            continue
+        if op in (AT, ASSERT, ASSERT_NOT):  # zero width: the literal run goes on
+            if op is AT:
+                continue
+            flush()
+            continue
+        lead = _lead(op, av) if run else None
+        if lead:  # "p(?:oints?|ts)": the run goes on into every alternative
+            best = _better(best, frozenset("".join(run) + x for x in lead))
+        flush()
+        best = _better(best, _elem(op, av, flags))
+    flush()
+    return best
+
+
+def _lead_seq(items: list) -> frozenset | None:
+    """The literal strings a match of the sequence starts with (None: not all start with one)."""
+    items = list(items)
+    while items and items[0][0] in (AT, ASSERT, ASSERT_NOT):  # zero width
+        items.pop(0)
+    out: list[str] = []
+    for op, av in items:
+        if op is not LITERAL:
+            break
+        out.append(chr(av))
+    if out:
+        return frozenset(["".join(out)])
+    return _lead(*items[0]) if items and items[0][0] in (SUBPATTERN, BRANCH) else None
+
+
+def _lead(op, av) -> frozenset | None:
+    if op is SUBPATTERN:
+        return _lead_seq(list(av[3]))
+    if op is BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            lead = _lead_seq(list(alt))
+            if not lead:
+                return None
+            out |= lead
+        return frozenset(out)
+    return None
+
+
+def _elem(op, av, flags: int) -> _Lits | None:
+    if op is SUBPATTERN:
+        _group, add, rem, sub = av
+        return _seq(list(sub), (flags | add) & ~rem)
+    if op is BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            lits = _seq(list(alt), flags)
+            if lits is None:
+                return None
+            out |= lits
+        return frozenset(out)
+    if op in (MAX_REPEAT, MIN_REPEAT):
+        lo, _hi, sub = av
+        return _seq(list(sub), flags) if lo >= 1 else None
+    return None
+
+
+def _scoped_icase(items: list) -> bool:
+    """Whether a ``(?i:...)`` group occurs anywhere in the parsed pattern."""
+    for op, av in items:
+        if op is SUBPATTERN and (av[1] & _ICASE or _scoped_icase(list(av[3]))):
+            return True
+        if op is BRANCH and any(_scoped_icase(list(alt)) for alt in av[1]):
+            return True
+        if op in (MAX_REPEAT, MIN_REPEAT) and _scoped_icase(list(av[2])):
+            return True
+        if op in (ASSERT, ASSERT_NOT) and _scoped_icase(list(av[1])):
+            return True
+    return False
+
+
+#: The only characters outside ASCII that ``re`` (IGNORECASE) takes for an ASCII letter.
+_SRE_EXTRA = {0x130: "i", 0x131: "i", 0x17F: "s"}
+
+
+def _fold_text(text: str) -> str:
+    """What an ignore-case match of ASCII or caseless literals sees: 'İ', 'ı', 'ſ' and 'K' included."""
+    return text.translate(_SRE_EXTRA).lower()
+
+
+def _safe(lit: str) -> bool:
+    """ASCII or caseless characters only, so that folding matches ``re``'s own case rules."""
+    return all(ord(ch) < 128 or (ch.lower() == ch and ch.upper() == ch) for ch in lit)
+
+
+@lru_cache(maxsize=256)
+def _analyse(pattern: str, flags: int) -> tuple[bool, frozenset | None, frozenset | None] | None:
+    """(ignore case?, required literals, leading literals) of a pattern; None: nothing known."""
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+    except Exception:  # pragma: no cover - re.compile accepted it
+        return None
+    flags = parsed.state.flags
+    items = list(parsed)
+    # a case-insensitive flag anywhere makes the whole check case-folded (sound either way)
+    icase = bool(flags & _ICASE) or _scoped_icase(items)
+    lits, leads = _seq(items, flags), _lead_seq(items)
+    if lits is not None and not all(map(_safe, lits)):
+        lits = None
+    if leads is not None and not all(map(_safe, leads)):
+        leads = None
+    if icase:
+        lits = None if lits is None else frozenset(map(_fold_text, lits))
+        leads = None if leads is None else frozenset(map(_fold_text, leads))
+    if lits is None and leads is None:
+        return None
+    return icase, lits, leads
+
+
+def required_literals(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of ``rx`` contains (case-folded when the pattern
+    ignores case anywhere); None when the pattern has no such literal."""
+    got = _analyse(rx.pattern, rx.flags)
+    return None if got is None else got[1]
+
+
+def leading_literals(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of ``rx`` starts with (case-folded as above), or None."""
+    got = _analyse(rx.pattern, rx.flags)
+    return None if got is None else got[2]
+
+
+@lru_cache(maxsize=4)
+def _folded(text: str) -> str:
+    return _fold_text(text)
+
+
+def may_match(rx: re.Pattern[str], text: str) -> bool:
+    """False only when ``rx`` cannot match anywhere in ``text``."""
+    got = _analyse(rx.pattern, rx.flags)
+    if got is None or got[1] is None:
+        return True
+    hay = _folded(text) if got[0] else text
+    return any(lit in hay for lit in got[1])
+
+
+@lru_cache(maxsize=4)
+def _article(text: str) -> dict:
+    """Per-article memo of :func:`_present` (a few articles only, so big texts are not kept)."""
+    return {}
+
+
+def _present(rx: re.Pattern[str], text: str) -> tuple[bool, tuple[str, ...]] | None:
+    """(positions usable?, the required literals found in ``text``); None: no literal known."""
+    memo = _article(text)
+    if rx in memo:
+        return memo[rx]
+    got = _analyse(rx.pattern, rx.flags)
+    if got is None or got[1] is None:
+        found = None
+    else:
+        hay = _folded(text) if got[0] else text
+        found = len(hay) == len(text), tuple(lit for lit in got[1] if lit in hay)
+    memo[rx] = found
+    return found
+
+
+def may_match_in(rx: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """False only when no match of ``rx`` can lie inside ``text[start:end]`` (however the
+    caller searches that stretch: sliced, or with ``pos``/``endpos``).  Literal lookups by
+    offset, after one check per article of which literals occur at all."""
+    found = _present(rx, text)
+    if found is None:
+        return True
+    positional, lits = found
+    if not lits:
+        return False
+    if not positional:
+        return True
+    got = _analyse(rx.pattern, rx.flags)
+    hay = _folded(text) if got[0] else text
+    return any(hay.find(lit, start, end) != -1 for lit in lits)
+
+
+def finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Exactly ``rx.finditer(text)``, faster: skipped when a required literal is missing, and
+    tried only where a leading literal occurs when the pattern has them."""
+    got = _analyse(rx.pattern, rx.flags)
+    if got is None:
+        return rx.finditer(text)
+    icase, lits, leads = got
+    hay = _folded(text) if icase else text
+    if lits is not None and not any(lit in hay for lit in lits):
+        return iter(())
+    if leads is None or len(hay) != len(text):
+        return rx.finditer(text)
+    return _at_leads(rx, text, hay, leads)
+
+
+def _at_leads(rx: re.Pattern[str], text: str, hay: str, leads: frozenset) -> Iterator[re.Match[str]]:
+    """``finditer`` when every match starts with one of ``leads``: ``rx.match`` at their
+    occurrences only (the same leftmost, non-overlapping matches)."""
+    starts: set[int] = set()
+    for lit in leads:
+        i = hay.find(lit)
+        while i != -1:
+            starts.add(i)
+            i = hay.find(lit, i + 1)
+    if len(starts) * 16 > len(text):  # a common lead ("a"): the plain scan is as quick
+        yield from rx.finditer(text)
+        return
+    pos = 0
+    match = rx.match
+    for i in sorted(starts):
+        if i < pos:
+            continue
+        m = match(text, i)
+        if m is not None:
+            yield m
+            pos = m.end() if m.end() > i else i + 1
+
+
+__all__ = ["finditer", "leading_literals", "may_match", "may_match_in", "required_literals"]
