@@ -30,11 +30,11 @@ KINDS: tuple[str, ...] = (
     "day_month", "month_day", "named_day", "month_rel_year", "month_year", "season_year",
     "quarter", "quarter_code", "half", "season_that_year", "part_of_year", "rel_season", "season_bare", "rel_month", "rel_unit", "same_year",
     "following",
-    "offset", "year_offset_adj", "weekend", "relative_day", "rel_quarter", "decade", "century",
+    "offset", "year_offset_adj", "weekend", "relative_day", "rel_quarter", "decade", "decade_word", "rel_decade", "century",
     "weekday", "month", "year_of_spelled", "spelled_year", "that_year", "the_year", "year", "vague_phrase", "vague",
 )
 #: Kinds that GOLD_FORMAT skips but TimeML annotates (on with ``timex_extras``).
-EXTRA_KINDS = frozenset({"vague", "vague_phrase", "decade", "century", "the_year"})
+EXTRA_KINDS = frozenset({"vague", "vague_phrase", "decade", "decade_word", "rel_decade", "century", "the_year"})
 #: Kinds whose year is stated: they give the article's year when there is no publication date.
 ANCHOR_KINDS = frozenset({
     "weekday_day_month", "weekday_month_day", "day_month", "month_day", "iso", "numeric",
@@ -43,6 +43,12 @@ ANCHOR_KINDS = frozenset({
 #: Kinds resolved from the previous date: they never become the antecedent themselves.
 ANAPHORIC_KINDS = frozenset({"offset", "year_offset_adj", "rel_quarter", "same_year", "season_that_year", "that_year",
                              "following"})
+#: Kinds whose year, when not stated, follows the tense of the clause: they look for its verb
+#: further back than weekdays do (a weekday with no tense cue nearby is a past day).
+YEARLESS_KINDS = frozenset({
+    "weekday_day_month", "weekday_month_day", "day_month", "month_day", "named_day", "day_range",
+    "month_day_range", "month",
+})
 #: Words that join a bare month to a following "month year" that lends it its year
 #: ("in January or February 2028").
 _MONTH_LINKS = re.compile(r"\s{0,3}(?:,|or|and|to|through|until|-|–)\s{0,3}(?:early\s|mid-?|late\s)?$")
@@ -103,26 +109,49 @@ def _sentence(doc: Doc, span: Span) -> Span:
     return doc[max(0, span.start - 40): min(len(doc), span.end + 40)]
 
 
-def tense_at(span: Span, lex: DateLexicon, sent: Span | None = None) -> str | None:
-    """The tense of the clause around a date: nearest cue to the left first, then to the right."""
+#: tokens each side of a date searched first for a tense cue, then (nothing found) up to
+#: the wider reach within the sentence ("Stocks rose, ... its record high set on Aug. 6")
+TENSE_NEAR, TENSE_FAR = 10, 40
+
+
+def tense_at(span: Span, lex: DateLexicon, sent: Span | None = None, far: bool = False) -> str | None:
+    """The tense of the clause around a date: the nearest cue to the left first, then to the
+    right, within :data:`TENSE_NEAR` tokens; failing that and with ``far``, the left out to
+    :data:`TENSE_FAR` tokens, where the clause's verb usually stands (never past the
+    sentence, a semicolon or colon, or an opening quote on the right)."""
     doc = span.doc
     if sent is None:
         sent = _sentence(doc, span)
     tagged = doc.has_annotation("TAG")
-    left = range(span.start - 1, max(sent.start, span.start - 10) - 1, -1)
-    right = range(span.end, min(sent.end, span.end + 10))
-    for side in (left, right):
-        for i in side:
-            tok = doc[i]
-            if tok.text in (";", ":") or tok.text in ("\u201c", '"') and side is right:
-                break
-            t = _token_tense(tok, lex, tagged)
-            if t == "present":
-                if any(_token_tense(doc[j], lex, tagged) == "future" for j in range(i + 1, min(i + 3, len(doc)))):
-                    return "future"
-            if t:
-                return t
-    return None
+    reach = TENSE_FAR if far else TENSE_NEAR
+    lo, hi = max(sent.start, span.start - reach), min(sent.end, span.end + TENSE_NEAR)
+    left = _scan_side(doc, range(span.start - 1, lo - 1, -1), lex, tagged, right=False,
+                      near_until=span.start - TENSE_NEAR)
+    right = _scan_side(doc, range(span.end, hi), lex, tagged, right=True)
+    if left[0] and span.start - left[1] <= TENSE_NEAR:
+        return left[0]
+    return right[0] or left[0]
+
+
+def _scan_side(doc: Doc, side: range, lex: DateLexicon, tagged: bool, right: bool,
+               near_until: int = -1) -> tuple[str | None, int]:
+    """The first tense cue along ``side`` and its token index ((None, -1): none before a stop).
+    A conditional modal before ``near_until`` (far to the left) stops the search: "said he
+    would stand down after the losses on 2 May" and "said flights would leave from August 6"
+    point different ways, so the tense stays unknown."""
+    for i in side:
+        tok = doc[i]
+        if tok.text in (";", ":") or tok.text in ("\u201c", '"') and right:
+            break
+        if i < near_until and tok.lower_ in lex.tense.conditional:
+            break
+        t = _token_tense(tok, lex, tagged)
+        if t == "present":
+            if any(_token_tense(doc[j], lex, tagged) == "future" for j in range(i + 1, min(i + 3, len(doc)))):
+                return "future", i
+        if t:
+            return t, i
+    return None, -1
 
 
 def _token_tense(tok: Token, lex: DateLexicon, tagged: bool) -> str | None:
@@ -147,6 +176,8 @@ def _token_tense(tok: Token, lex: DateLexicon, tagged: bool) -> str | None:
                                  and low not in lex.tense.not_past_ed and not tok.is_title):
         if before in _INFINITIVE:
             return None  # "to be held", "will have registered": the auxiliary decides
+        if before in lex.tense.not_verb_after and low not in lex.tense.past:
+            return None  # "a disputed count", "the delayed vote": an adjective
         if before in lex.tense.present:
             return "present"  # "is held"
         return "past"
@@ -267,7 +298,7 @@ class DateRecognizer:
         out: list[Span] = []
         for i, (cand, span) in enumerate(accepted):
             sent = _sentence(doc, span)
-            tense = tense_at(span, lex, sent)
+            tense = tense_at(span, lex, sent, far=cand.kind in YEARLESS_KINDS)
             dv = resolve(text[cand.start:cand.end], cand.kind, pub, tense, ctx)
             if cand.kind == "month" and i + 1 < len(accepted):
                 dv = self._coordinated_year(dv, cand, accepted[i + 1][0], text)

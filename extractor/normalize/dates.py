@@ -80,6 +80,9 @@ class EventCue(_Strict):
 
 class TenseWords(_Strict):
     future: list[str]
+    #: modals that set a date's tense only near it: further off, the date may belong to
+    #: another clause ("said he would stand down after the losses in the elections on 2 May")
+    conditional: list[str]
     present: list[str]
     past: list[str]
     not_past_ed: list[str]
@@ -103,6 +106,8 @@ class DateLexicon(_Strict):
     day_parts: dict[str, Literal["MO", "AF", "EV", "NI"]]
     number_words: dict[str, int | None]
     year_words: YearWords
+    #: spelled decades and their tens digit ("nineties": 9)
+    decade_words: dict[str, int]
     units: dict[str, Literal["day", "week", "month", "year", "decade"]]
     vague: dict[str, Literal["PRESENT_REF", "PAST_REF", "FUTURE_REF"]]
     named_days: list[NamedDay]
@@ -138,6 +143,14 @@ class DateLexicon(_Strict):
     def _seven_days(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
         if list(v) != ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]:
             raise ValueError("needs the seven weekdays monday..sunday in order, e.g. \"monday\": [\"Monday\", \"Mon\"]")
+        return v
+
+    @field_validator("decade_words")
+    @classmethod
+    def _tens(cls, v: dict[str, int]) -> dict[str, int]:
+        bad = [k for k, n in v.items() if not 0 <= n <= 9]
+        if bad:
+            raise ValueError(f"tens digit out of range: {bad}; use e.g. \"nineties\": 9")
         return v
 
     @field_validator("quarters", "halves")
@@ -465,6 +478,10 @@ def patterns(lex: DateLexicon | None = None) -> Patterns:
         "year": Y,
         # "the 1990s", "the late 1970s", "the '90s"
         "decade": rf"(?:the{S})?{MOD}?(?P<dec>[12][0-9]{{2}}0|'[0-9]0)'?s\b",
+        # "the nineties", "the early eighties"
+        "decade_word": rf"[Tt]he{S}{MOD}?(?P<decw>(?i:{_alt(list(lex.decade_words))}))\b",
+        # "the last decade", "this decade" (not "the last decade of the century")
+        "rel_decade": rf"(?:[Tt]he{S}(?P<rdec>last|previous)|(?P<this>[Tt]his)){S}decade\b(?!s|{S}of\b)",
         # "the 20th century"
         "century": r"(?:the\s{1,3})?(?P<c>[12]?[0-9])(?:st|nd|rd|th)(?:-|\s{1,3})[Cc]entury",
         # "yesterday", "the day before yesterday"
@@ -518,6 +535,7 @@ def patterns(lex: DateLexicon | None = None) -> Patterns:
         "offset": ("ago", "earlier", "later"), "following": ("following", "previous", "preceding", "next"), "same_year": ("year",), "year_offset_adj": ("year-",),
         "rel_unit": ("week", "month", "year"), "weekend": ("weekend",),
         "relative_day": tuple({w.split()[-1] for w in lex.relative_days} | {w.split()[0] for w in lex.relative_days}), "decade": ("0s", "0's"),
+        "decade_word": tuple(lex.decade_words), "rel_decade": ("decade",),
         "century": ("century",), "spelled_year": ("nineteen", "eighteen", "thousand"),
         "year_of_spelled": ("year",), "the_year": ("year",), "that_year": ("year",), "iso": ("-",), "numeric": ("/",),
         "named_day": tuple(n.phrase.split()[0].lower() for n in lex.named_days),
@@ -774,6 +792,13 @@ def resolve(text: str, kind: str, published: date | None, tense: str | None = No
         else:
             digits = dec[:3]
         return DateValue(None, digits, "decade", "a decade is coarser than a year")
+    if kind == "decade_word":
+        return _decade_word(lex.decade_words[g["decw"].lower()], ref, ctx)
+    if kind == "rel_decade":
+        if ref is None:
+            return DateValue(None, None, "decade", NO_PUB)
+        start = ref.year // 10 * 10 - (10 if g.get("rdec") else 0)
+        return DateValue(None, f"{start:04d}"[:3], "decade", "a decade is coarser than a year")
     if kind == "century":
         c = int(g["c"])
         return DateValue(None, f"{c - 1:02d}", "century", "a century is coarser than a year")
@@ -830,6 +855,22 @@ def resolve(text: str, kind: str, published: date | None, tense: str | None = No
     if kind == "vague":
         return DateValue(None, lex.vague[g["vague"].lower()], None, "vague reference")
     raise ValueError(f"unknown kind {kind!r}")
+
+
+def _decade_word(tens: int, ref: date | None, ctx: Context) -> DateValue:
+    """"the nineties": the latest such decade that has begun by the publication date (else
+    the article's stated year; else the 1900s).
+
+    >>> _decade_word(9, date(1998, 3, 3), Context()).timex
+    '199'
+    >>> _decade_word(2, date(2024, 5, 1), Context()).timex
+    '202'
+    """
+    now = ref.year if ref else ctx.year_hint
+    start = (now // 100 * 100 if now else 1900) + 10 * tens
+    if now and start > now:
+        start -= 100
+    return DateValue(None, f"{start:04d}"[:3], "decade", "a decade is coarser than a year")
 
 
 def spelled_year(words: str, lex: DateLexicon | None = None) -> int | None:
