@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from . import fastscan
 from .components._figures import Intervals, Sentences, doc_text
-from .components.attach import Mention, mentions, poll_cue, prefer_person
+from .components.attach import Mention, mentions, null_share, poll_cue, prefer_person
 from .normalize import figure_rules as rules
 from .normalize.numbers import DIGITS, number_word_regex, parse_digits, parse_words, qualifier_before
 from .spans import MONEY, PERCENT, span_group
@@ -159,7 +159,7 @@ def build_claims(doc: Doc) -> list[dict]:
         if _in_as_of(ctx, span.start_char, span.end_char):  # "with 97% of precincts reporting" dates a claim
             continue
         pred = KIND_TO_PREDICATE.get(d.get("kind") or "other", "other")
-        subject = None if _null_response(ctx.text, span.end_char) else d.get("subject")
+        subject = None if null_share(ctx.text, span.start_char, span.end_char) else d.get("subject")
         out.append(ctx.claim(subject, pred, float(d["value"]), d.get("unit") or "percent",
                              d.get("qualifier"), span.start_char, span.end_char, f"claims.{d.get('rule')}"))
     mapping = rules.figure_kinds().claim_predicate_for
@@ -209,20 +209,6 @@ def _in_as_of(ctx: _Ctx, start: int, end: int) -> bool:
     """Whether [start, end) lies inside a time qualifier ("with 97% of precincts reporting")."""
     a, b = ctx.sents.around(start)
     return any(s <= start and end <= e for s, e in ctx.sentence_facts(a, b)[2])
-
-
-@lru_cache(maxsize=1)
-def _null_response_regex() -> re.Pattern[str] | None:
-    cues = rules.figure_kinds().null_subject_responses
-    if not cues:
-        return None
-    return re.compile(rf"(?i)(?:\s[\w'’-]{{1,20}}){{0,5}}?\s(?:{rules.alternation(cues)})\b")
-
-
-def _null_response(text: str, end: int) -> bool:
-    """Whether the share ending at ``end`` is followed in its clause by an answer like "undecided"."""
-    rx = _null_response_regex()
-    return bool(rx and rx.match(text[end:end + 130].split(",")[0].split(";")[0]))
 
 
 def _overlaps(s: int, e: int, taken: Intervals) -> bool:

@@ -127,3 +127,19 @@ def test_lone_bare_pair_in_a_later_sentence_is_not_a_percentage(nlp) -> None:
 def test_points_after_to_with_margin_context(nlp) -> None:
     got = found(nlp, "Her lead has narrowed to three points.")
     assert got == [("three points", 3.0, "percentage points")]
+
+
+@pytest.mark.parametrize("text,value", [
+    pytest.param("She won it with 48 per cent, 9.5 points ahead of the runner-up.", 9.5, id="new-points-ahead"),
+    pytest.param("A poll puts the Greens within three points of Labour.", 3.0, id="new-within-points"),
+    pytest.param("Officials reported a swing of roughly 11 points against the government.", 11.0,
+                 id="new-qualified-points"),
+])
+def test_bare_points_figures(nlp, text, value) -> None:
+    doc = nlp(text)
+    assert [s._.electx_percent["value"] for s in doc.spans[PERCENT]][-1:] == [value]
+
+
+def test_points_without_frame_are_not_percentages(nlp) -> None:
+    doc = nlp("The team scored 11 points in the second half.")
+    assert list(doc.spans[PERCENT]) == []

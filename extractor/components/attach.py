@@ -43,7 +43,12 @@ _TRAIL = re.compile(r"(?i)\b(?:trails?|trailed|trailing|behind|lags?|lagged|lagg
 _BEAT = re.compile(r"(?i)\b(?:beat|beats|beating|defeat(?:s|ed|ing)?|"
                    r"edg(?:e|es|ed|ing)\s{1,3}(?:out|past)|ousted|ousting)\b")
 _PERSON_OF_PARTY = re.compile(r"^(?:,\s{1,3})?\s{0,3}(?:of|for)\s{1,3}(?:the\s{1,3})?$")
+_PAREN_OPEN = re.compile(r"^\s{0,2}\($")
+_PAREN_CLOSE = re.compile(r"^\),?")
 _PARTY_POSS = re.compile(r"^(?:'s|’s|'|’)\s{1,3}$")
+_SWING_PARTY = re.compile(r"(?i)\b(?:to|against|from|towards)\s{1,3}the\s{1,3}party\b")
+_WITHIN_OF = re.compile(r"(?i)\bwithin\s{1,3}(?:[a-z]{1,12}\s{1,3})?$")
+_POINTS_OF = re.compile(r"^\s{1,3}of\s{1,3}(?:the\s{1,3})?$")
 _THE_PARTY = re.compile(r"\b[Tt]he\s{1,3}party(?:'s|’s)?(?=\s)")
 _PRONOUN_START = re.compile(r"(?i)^\W{0,3}(?:he|she|his|her)\b")
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)\s{1,3}$")
@@ -160,6 +165,8 @@ def prefer_person(text: str, m: Mention, in_sent: list[Mention]) -> Mention:
             return o
         if o.start >= m.end and o.start - m.end <= 4 and _PARTY_POSS.match(text[m.end:o.start]):
             return o
+        if o.end <= m.start and m.start - o.end <= 4 and _PAREN_OPEN.match(text[o.end:m.start]):
+            return o  # "Gary Tolland (Reform UK) 1,204"
     return m
 
 
@@ -235,6 +242,37 @@ def poll_cue(kind: str, text: str) -> bool:
     return fastscan.may_match(rx, blanked) and rx.search(blanked) is not None
 
 
+@lru_cache(maxsize=1)
+def _null_after() -> re.Pattern[str] | None:
+    cues = rules.figure_kinds().null_subject_responses
+    if not cues:
+        return None
+    return re.compile(rf"(?i)(?:\s[\w'’-]{{1,20}}){{0,5}}?\s(?:{rules.alternation(cues)})\b")
+
+
+@lru_cache(maxsize=1)
+def _null_before() -> re.Pattern[str] | None:
+    cues = rules.figure_kinds().null_subject_before
+    if not cues:
+        return None
+    return re.compile(rf"(?i)\b(?:{rules.alternation(cues)})\s{{1,3}}(?:\d{{1,3}}(?:,\d{{3}}){{0,3}}\s{{0,2}}\(\s{{0,2}})?$")
+
+
+def null_share(text: str, start: int, end: int) -> bool:
+    """A share that belongs to no one: followed in its clause by an answer like "undecided", or
+    after "the remaining" / "others 334 (".
+
+    >>> null_share("with 22% undecided.", 5, 8), null_share("others 334 (1.6%)", 12, 16)
+    (True, True)
+    >>> null_share("Smith 48%, Jones 41%", 6, 9)
+    False
+    """
+    after, before = _null_after(), _null_before()
+    if after and after.match(text[end:end + 130].split(",")[0].split(";")[0]):
+        return True
+    return bool(before and before.search(text, max(0, start - 30), start))
+
+
 _MARGIN_OF_ERROR = re.compile(r"(?i)\bmargin\s{1,3}of\s{1,3}(?:sampling\s{1,3})?error\b")
 
 
@@ -282,6 +320,8 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
         else:
             hit = bool(rx is not None and rx.search(sentence))
         if rule.kind == "threshold":
+            if data.get("unit") == "percentage points" and _near_hit(cue("swing"), near_before, near_after[:12]):
+                continue  # "needs a swing of 6 points": the swing is the figure, the need its context
             q_hit = data.get("qualifier") in rule.qualifier_cues and cue("vote_share").search(sentence)
             if hit or q_hit:
                 return "threshold"
@@ -299,7 +339,14 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
         return "vote_share"
     if poll_cue("poll_sentence", sentence):
         return "poll"
+    if data.get("unit") == "percent" and (_COUNT_THEN_SHARE.search(sentence, max(0, rel_start - 30), rel_start)
+                                          or _PARTY_THEN_SHARE.search(sentence, max(0, rel_start - 30), rel_start)):
+        return "vote_share"  # a results line: "Ann Ray (Lab) 1,204 (41.0%)", "Ann Ray (Lab) 41%"
     return "other"
+
+
+_PARTY_THEN_SHARE = re.compile(r"[a-z]\s{1,2}\([A-Z][\w&.-]{0,20}(?:\s[A-Z][\w&.-]{0,20}){0,2}\)\s{1,2}$")
+_COUNT_THEN_SHARE = re.compile(r"(?<![\w.,£$€#])\d{1,3}(?:,\d{3}){1,2}\s{0,2}(?:\(\s{0,2}|,\s{1,3}or\s{1,3})$")
 
 
 _CHANGE = re.compile(r"(?i)\b(?:fell|fallen|falls?|rose|risen|rises?|dropped|drops?|increased|decreased|"
@@ -354,7 +401,9 @@ class Attacher:
                 data["kind"] = prev[2]
             prev = (a, span.end_char, data["kind"])
             near = pspans[max(0, i - 1):i + 2]
-            if data["kind"] == "turnout" or (data["kind"] == "other" and data.get("rule") != "percent.bare_coordination"
+            if null_share(text, span.start_char, span.end_char) and data.get("unit") != "percentage points":
+                data["subject"] = None  # "with 9% undecided", "the remaining 10.4 per cent"
+            elif data["kind"] == "turnout" or (data["kind"] == "other" and data.get("rule") != "percent.bare_coordination"
                                              and _measurement(text, a, b, span)):
                 data["subject"] = None  # turnout is the electorate's; "97% of precincts reporting", "plus or minus 3"
             else:
@@ -374,6 +423,8 @@ class Attacher:
                 data["predicate"] = money_predicate(text[a:b], a, span.start_char, span.end_char)
                 if data.get("qualifier") in ("more_than", "at_least") and _threshold_money().search(text, a, b):
                     data["predicate"] = "threshold"
+                elif data["predicate"] != "threshold" and _is_limit(text, a, span.start_char):
+                    data["predicate"], data["limit"] = "other", True
             data["subject"] = self._money_subject(doc, span, data, self._window(ms, sents, span), sents)
             span._.electx_money = data
         self._copy_to_conversions(doc)
@@ -410,12 +461,18 @@ class Attacher:
                   and re.search(r"\bto\s{1,3}(?:the\s{1,3})?$", text[max(a, m.start - 8):m.start])]
             if to:
                 return to[0].name
+            if _SWING_PARTY.search(text, max(a, span.start_char - 60), span.start_char):
+                named = [m for m in ms if m.type == "party" and m.end <= span.start_char]
+                if named:  # "a swing against the party of 9 points": the party named last
+                    return named[-1].name
         if nxt_m and kind != "margin" and _FOR_AFTER.match(text[span.end_char:nxt_m.start]):
             return prefer_person(text, nxt_m, in_sent).name
         rng = _RANGE_HEAD.search(text, max(a, span.start_char - 30), span.start_char)
         start = rng.start() if rng else span.start_char  # "put Reform between 28 and 31 per cent": the head's
         for m in reversed([m for m in in_sent if m.end <= start]):
             gap = text[m.end:start]
+            if m.type == "party" and text[max(a, m.start - 1):m.start] == "(":
+                gap = _PAREN_CLOSE.sub("", gap, count=1)  # "Tolland (Reform UK) 1,204 (41%)", "Ross (GRN) 53%"
             if _LINK_BEFORE.match(gap) or _COUNT_BEFORE.match(gap):  # "Ray on 812 (21.3 per cent)"
                 return prefer_person(text, m, in_sent).name
             break
@@ -423,7 +480,8 @@ class Attacher:
             lead = self._margin_subject(text, span, in_sent, a)
             if lead:
                 return lead
-            if re.search(r"\b(?:[Hh]er|[Hh]is)\s{1,3}$", text[max(a, start - 6):start]):  # "Her 5-point lead"
+            if (re.search(r"\b(?:[Hh]er|[Hh]is)\s{1,3}$", text[max(a, start - 6):start])  # "Her 5-point lead"
+                    or (_PRONOUN_START.search(text[a:start]) and not [m for m in in_sent if m.end <= start])):
                 prev = [m for m in ms if m.type == "person" and m.end <= a
                         and sents.index(m.start) >= sents.index(span.start_char) - 2]
                 if prev:  # the subject (first person named) of the latest sentence naming one
@@ -462,6 +520,10 @@ class Attacher:
     @staticmethod
     def _margin_subject(text: str, span: Span, in_sent: list[Mention], a: int) -> str | None:
         """The leader of a margin: the one trailed ("X trails Y by 5 points") or the clause's first name."""
+        if _WITHIN_OF.search(text, max(a, span.start_char - 20), span.start_char):
+            nxt = next((m for m in in_sent if m.start >= span.end_char), None)
+            if nxt and _POINTS_OF.match(text[span.end_char:nxt.start]):
+                return nxt.name  # "puts the Greens within three points of Labour": Labour leads
         before = [m for m in in_sent if m.end <= span.start_char]
         if not before:
             return None
@@ -546,9 +608,12 @@ class Attacher:
         text = self._text
         a, b = sents.around(span.start_char)
         pred = data.get("predicate")
-        if pred == "threshold":
+        if pred == "threshold" or data.get("limit"):
             return None
         in_sent = [m for m in ms if m.start >= a and m.end <= b]
+        named = _named_payer(text, ms, in_sent, span, a, pred)
+        if named:
+            return named
         allowed = ("party",) if pred == "donation" else ("person", "party", "org")
         before = [m for m in in_sent if m.end <= span.start_char and m.type in allowed]
         if before and _POSSESSIVE.match(text[before[-1].end:span.start_char]):
@@ -638,6 +703,113 @@ class Attacher:
                 span._.electx_money = new
 
 
+_NAME = r"[A-Z][\w'’&.-]{0,30}(?:\s{1,3}(?:(?:of|for|the|and)\s{1,3})?[A-Z][\w'’&.-]{0,30}){0,5}"
+_SAID = re.compile(r"^\W{0,3}(?:[Tt]he|An?)\s{1,3}(?P<noun>[a-z]{3,20})(?:\s{1,3}[a-z]{3,12})?\s{1,3}"
+                   r"(?:said|says|estimated|estimates|reported|expects)\b")
+
+
+@lru_cache(maxsize=1)
+def _object_regex() -> re.Pattern[str] | None:
+    """ "cost the county about ", "fined Mesa Forward ": an owner between a verb and the amount."""
+    verbs = rules.figure_kinds().money_object_verbs
+    if not verbs:
+        return None
+    return re.compile(rf"(?i:\b(?:{rules.alternation(verbs)}))\s{{1,3}}(?:(?P<the>the|its|their)\s{{1,3}})?"
+                      rf"(?:(?P<name>{_NAME})|(?P<noun>[a-z]{{3,20}}))\s{{1,3}}(?:(?i:a|an)\s{{1,3}})?$")
+
+
+@lru_cache(maxsize=1)
+def _group_regex() -> re.Pattern[str] | None:
+    """ "Mesa Forward, a super PAC backing Ray, spent ", "a political action committee called Mesa Forward spent "."""
+    nouns = rules.figure_kinds().group_nouns
+    if not nouns:
+        return None
+    alt = rules.alternation(nouns)
+    return re.compile(rf"(?P<name>{_NAME}),\s{{1,3}}(?i:an?|the)\s{{1,3}}(?:[\w-]{{1,20}}\s{{1,3}}){{0,2}}(?i:{alt})\b[^,;.]{{0,60}},"
+                      rf"|(?i:{alt})\s{{1,3}}(?:called|named|known\s{{1,3}}as)\s{{1,3}}(?P<name2>{_NAME})")
+
+
+@lru_cache(maxsize=1)
+def _limit_regex() -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
+    """The limit cues, and the words one must be about."""
+    k = rules.figure_kinds()
+    cues = rf"(?i)\b(?:{rules.alternation(k.money_limit_cues)})\b" if k.money_limit_cues else None
+    objs = rules.alternation(k.money_limit_objects or ["\x00"])
+    return (re.compile(cues) if cues else None), re.compile(rf"(?i)\b(?:{objs})\b")
+
+
+def _is_limit(text: str, a: int, start: int) -> bool:
+    """ "Each candidate can spend up to £100,000", "capped spending at C$90,000": a limit, no one's money."""
+    rx, obj = _limit_regex()
+    lo = max(a, start - 60)
+    return (rx is not None and rx.search(text, lo, start) is not None and obj.search(text, lo, start) is not None
+            and not re.search(r"[.;]", text[lo:start]))
+
+
+def _org_by_noun(noun: str, ms: list[Mention], before: int) -> str | None:
+    """The latest organisation named before ``before`` whose name has ``noun`` ("the county" -> "Harmon County")."""
+    noun = noun.lower()
+    for m in reversed(ms):
+        if m.type == "org" and m.end <= before and noun in m.name.lower().split():
+            return m.name
+    return None
+
+
+def _mention_named(name: str, start: int, ms: list[Mention]) -> str | None:
+    """The canonical name of a payer captured at ``start``: a party inside it ("the Ashcombe Conservative
+    Association"), else a mention covering it, else the captured name if it has two words or more."""
+    end = start + len(name)
+    inside = [m for m in ms if m.start < end and m.end > start]
+    party = next((m for m in inside if m.type == "party"), None)
+    if party:
+        return party.name
+    cover = next((m for m in inside if m.start <= start and m.end >= end), None)
+    if cover:
+        return cover.name
+    clean = _clean_name(name)
+    return clean if len(clean.split()) >= 2 else None
+
+
+def _named_payer(text: str, ms: list[Mention], in_sent: list[Mention], span: Span, a: int,
+                 pred: str | None) -> str | None:
+    """Who pays, owes or is fined when the sentence says so: "cost the council £2m", "fined Mesa Forward
+    $5,000", "Mesa Forward, a super PAC, spent $1m", "$5.7 million for the Ohio Republican Party"."""
+    start = span.start_char
+    obj = _object_regex()
+    m = obj.search(text, max(a, start - 80), start) if obj else None
+    if m and m.group("name"):
+        named = _mention_named(m.group("name"), m.start("name"), in_sent)
+        if named:
+            return named
+    if m and m.group("noun") and m.group("the"):
+        return _org_by_noun(m.group("noun"), ms, start)
+    grp = _group_regex()
+    if grp is not None:
+        g = None
+        for g in grp.finditer(text, max(a, start - 200), start):
+            pass
+        if g and not re.search(r"[.;]", text[g.end():start]) and not re.search(r"\$|£|€", text[g.end():start]):
+            key = "name" if g.group("name") else "name2"
+            named = _mention_named(g.group(key), g.start(key), in_sent)
+            if named:
+                return named
+    if pred == "cost" or _COST_CUE.search(text, max(a, start - 40), start):
+        said = _SAID.match(text, a, start)
+        if said:  # "The commission said the vote would cost ...": the body that bears it
+            return _org_by_noun(said.group("noun"), ms, start)
+        first = in_sent[0] if in_sent else None
+        if first and first.type == "org" and first.end <= start and re.match(r"\s{1,3}(?:said|says)\b", text[first.end:first.end + 8]):
+            return first.name  # "Carrowmore County Council said running the count had cost ..."
+    for mm in in_sent:
+        if mm.start >= span.end_char and mm.type in ("party", "org"):
+            if _FOR_OWNER.match(text[span.end_char:mm.start]):
+                return mm.name  # "compared with $5.7 million for the Ohio Republican Party"
+            break
+    return None
+
+
+_COST_CUE = re.compile(r"(?i)\bcost(?:s|ing)?\b")
+_FOR_OWNER = re.compile(r"^\s{1,3}for\s{1,3}the\s{1,3}(?:[A-Z][\w'’.-]{0,20}\s{1,3}){0,2}$")
 _AT_AFTER = re.compile(r"^\s{1,3}(?:at|in|from|for)\s{1,3}(?:the\s{1,3})?$")
 
 

@@ -35,7 +35,12 @@ def _bare_regex() -> re.Pattern[str]:
     )
 
 
-_CHANGE_BEFORE = re.compile(r"(?i)\b(?:up|down|rose|fell|gained|lost|dropped|slipped|climbed)\s{1,3}(?:by\s{1,3})?$")
+@lru_cache(maxsize=1)
+def _change_before() -> re.Pattern[str]:
+    """ "rose by ", "a gain of ", "up about ": change words (percent.json) ending the text before a points figure."""
+    words = rules.alternation(rules.percent_forms().change_words or ["up", "down"])
+    quals = rules.alternation([q.phrase for q in rules.qualifiers().qualifiers])
+    return re.compile(rf"(?i)\b(?:{words})\s{{1,3}}(?:(?:{quals})\s{{1,3}})?$")
 
 
 @lru_cache(maxsize=1)
@@ -90,11 +95,12 @@ class PercentFinder:
         sents = Sentences(doc)
         for m in fastscan.finditer(points_regex(), text):
             a, b = sents.around(m.start())
-            change = _CHANGE_BEFORE.search(text, max(a, m.start() - 16), m.start("num"))
-            if change:  # "rose by 3 points": a change, its kind from the sentence
-                add(m.start("num"), m.end(), m.group("num"), "percentage points", "percent.change_points")
-            elif _margin_context().search(text[a:b]):
-                add(m.start("num"), m.end(), m.group("num"), "percentage points", "percent.by_points", "margin")
+            g = "num" if m.group("num") is not None else "num2"
+            change = _change_before().search(text, max(a, m.start(g) - 30), m.start(g))
+            if change:  # "rose by 3 points", "a gain of 6 points": a change, its kind from the sentence
+                add(m.start(g), m.end(), m.group(g), "percentage points", "percent.change_points")
+            elif g == "num2" or _margin_context().search(text[a:b]):  # "8 points ahead of"
+                add(m.start(g), m.end(), m.group(g), "percentage points", "percent.by_points", "margin")
         for m in fastscan.finditer(_change_points(), text):  # "up six points on the last poll"
             add(m.start("num"), m.end(), m.group("num"), "percentage points", "percent.change_points")
         items = drop_overlaps(items)

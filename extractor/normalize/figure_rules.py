@@ -93,6 +93,12 @@ class PercentFile(_Strict):
     margin_nouns: list[str]
     range_joiners: list[str]
     max_bare_value: float = 100
+    points_before: list[str] = Field(default_factory=lambda: ["by", "of", "to", "from"],
+                                     description="words before a bare 'N points' figure ('by 5 points')")
+    points_after: list[str] = Field(default_factory=list, description="words after a bare 'N points' figure "
+                                    "that make it a margin ('8 points ahead of')")
+    change_words: list[str] = Field(default_factory=list, description="words before a points figure that "
+                                    "make it a change ('up 3 points', 'a gain of 6 points')")
 
 
 # --- qualifiers.json --------------------------------------------------------------------
@@ -176,6 +182,16 @@ class FigureKindsFile(_Strict):
                                       "from an earlier sentence; without one (or a mention) the subject is null")
     null_subject_responses: list[str] = Field(default_factory=list, description="poll answers that belong to no "
                                               "party or person ('undecided'): a share followed by one has no subject")
+    money_object_verbs: list[str] = Field(default_factory=list, description="verbs whose object owns the amount "
+                                          "after it ('cost the council £2m', 'fined the PAC $5,000')")
+    money_limit_cues: list[str] = Field(default_factory=list, description="a limit that belongs to no one "
+                                        "('each candidate can spend up to £100,000'): subject null, predicate other")
+    money_limit_objects: list[str] = Field(default_factory=list, description="what a limit cue must be about "
+                                           "('spending', 'donations'): 'fares capped at £2' is not a spending limit")
+    group_nouns: list[str] = Field(default_factory=list, description="nouns for a spending group named in "
+                                   "apposition ('Mesa Forward, a super PAC backing X, spent')")
+    null_subject_before: list[str] = Field(default_factory=list, description="words just before a share that "
+                                           "belong to no one ('the remaining 10 per cent', 'others 334 (1.6%)')")
 
     @field_validator("as_of_patterns", "attribution_patterns")
     @classmethod

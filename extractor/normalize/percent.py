@@ -55,10 +55,20 @@ def margin_regex() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def points_regex() -> re.Pattern[str]:
-    """ "by 5 points", "of 4.5 points", "shrunk to three points": a bare points figure (a margin when the sentence says so)."""
+    """ "by 5 points", "of roughly 4.5 points", "8 points ahead of": a bare points figure (a margin when the sentence says so).
+
+    The number is group ``num`` (after a preposition) or ``num2`` (before "ahead of", ...).
+    """
     f = rules.percent_forms()
     points = rules.alternation([w for w in f.point_words if not w.startswith("percentage")])
-    return re.compile(rf"(?i:\b(?:by|of|to|from)\s)(?P<num>{number_regex()})\s(?i:(?:{points}))\b")
+    before = rules.alternation(f.points_before)
+    after = rules.alternation(f.points_after)
+    quals = rules.alternation([q.phrase for q in rules.qualifiers().qualifiers])
+    head = rf"(?i:\b(?:{before})\s(?:(?:{quals})\s)?)(?P<num>{number_regex()})\s(?i:(?:{points}))\b"
+    if not after:
+        return re.compile(head)
+    tail = rf"(?<![\w.,])(?P<num2>{number_regex()})\s(?i:(?:{points}))(?=\s(?i:{after})\b)"
+    return re.compile(rf"{head}|{tail}")
 
 
 @lru_cache(maxsize=1)
