@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..doctext import doc_text
 from ..normalize.dates import NOT_GOLD_DATES, Context, DateLexicon, DateValue, EventCue, lexicon, patterns, resolve
 from ..spans import DATES, MONEY, PERCENT, published_date, span_group
 
@@ -229,9 +230,14 @@ def event_at(span: Span, lex: DateLexicon, doc_text: str | None = None, sent: Sp
     best: dict[bool, tuple[int, str]] = {}
     for m in rx.finditer(text):
         cue = doc.char_span(m.start() + off, m.end() + off, alignment_mode="expand")
-        if cue is None or (cue.start < span.end and span.start < cue.end):
+        if cue is None:
             continue
-        dist = cue.start - span.end if cue.start >= span.end else span.start - cue.end
+        if cue.start == span.start and cue.end == span.end:
+            dist = 0  # the date names the event itself ("polling day")
+        elif cue.start < span.end and span.start < cue.end:
+            continue
+        else:
+            dist = cue.start - span.end if cue.start >= span.end else span.start - cue.end
         between = doc[min(span.end, cue.end): max(span.start, cue.start)]
         if any(t.text in (";",) for t in between):
             continue
@@ -248,6 +254,18 @@ def event_at(span: Span, lex: DateLexicon, doc_text: str | None = None, sent: Sp
     if True in best:
         return best[True][1]
     return "other"
+
+
+def _names_election(doc: Doc, span: Span, nouns: list[str]) -> bool:
+    """The date is followed by an election noun: "June 10 vote", "Tuesday's primary",
+    "today's Raukawa Bay by-election" (over a place name of up to three words)."""
+    k = span.end
+    if doc[k: k + 1].text in ("'s", "’s"):
+        k += 1
+        while k < len(doc) and k - span.end <= 3 and doc[k].is_title:
+            k += 1
+    word = doc[k: k + 3].text.lower() if doc[k + 1: k + 2].text == "-" else doc[k: k + 1].text.lower()
+    return bool(word) and word in nouns
 
 
 def _stated_day(doc: Doc, named: Span, spans: list[Span], links: list[str], reach: int = 4) -> str | None:
@@ -276,7 +294,7 @@ class DateRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
-        text = doc.text
+        text = doc_text(doc)
         blocked = [(s.start_char, s.end_char) for key in (MONEY, PERCENT) for s in span_group(doc, key)]
         nd = _phrase_regex(tuple(lex.not_dates))
         if nd is not None:
@@ -315,8 +333,33 @@ class DateRecognizer:
             })
             out.append(new)
         self._article_election_days(doc, out, pub, lex, text)
-        doc.spans[DATES] = out
+        self._held_election_weekdays(doc, out, pub, lex, text)
+        # a named day with no calendar ("polling day") the article never dates is a vague word
+        no_calendar = {n.phrase for n in lex.named_days if n.month is None}
+        doc.spans[DATES] = [s for s in out if not (s.text in no_calendar and s._.get(DATES)["value"] is None)]
         return doc
+
+    @staticmethod
+    def _held_election_weekdays(doc: Doc, spans: list[Span], pub: date | None, lex: DateLexicon,
+                                text: str) -> None:
+        """In a results story (vote shares reported), "Saturday's by-election" is the election
+        just held, whatever the tense around it: a weekday naming an election that was
+        resolved into the week ahead moves back a week."""
+        if pub is None:
+            return
+        cues = lex.election_day
+        after = tuple(c.lower() for c in cues.results_after_percent)
+        if not any(" ".join(text[p.end_char:p.end_char + 30].lower().split()).startswith(after)
+                   for p in span_group(doc, PERCENT)):
+            return
+        for s in spans:
+            d = s._.get(DATES)
+            if d["rule"] != "date.weekday" or len(s) != 1 or d["granularity"] != "day" or not d["value"]:
+                continue  # "next Saturday's poll" says which week it means
+            day = date.fromisoformat(d["value"])
+            if day > pub and _names_election(doc, s, cues.nouns_after):
+                held = (day - timedelta(days=7)).isoformat()
+                s._.set(DATES, {**d, "value": held, "timex": held})
 
     @staticmethod
     def _coordinated_year(dv: DateValue, cand: Candidate, nxt: Candidate, text: str) -> DateValue:
@@ -352,11 +395,8 @@ class DateRecognizer:
             if s in targets or d["granularity"] != "day" or not d["value"]:
                 continue
             day = date.fromisoformat(d["value"])
-            toks = [t.lower_ for t in doc[s.end: s.end + 2]]
-            if toks[:1] == ["'s"]:
-                toks = toks[1:]
             before = [t.lower_ for t in doc[max(0, s.start - 2): s.start]]
-            if (toks[:1] and toks[0] in cues.nouns_after) or (
+            if _names_election(doc, s, cues.nouns_after) or (
                     before[-1:] == ["on"] and len(before) == 2 and before[0] in cues.verbs_before_on):
                 strong.append(day)
             elif pub is not None and 0 <= (pub - day).days <= cues.days_before_publication and any(

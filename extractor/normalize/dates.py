@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from ..errors import RuleFileError
 from ..resources import models_dir, shared_data
@@ -37,16 +37,23 @@ class _Strict(BaseModel):
 
 
 class NamedDay(_Strict):
-    """A named day with a calendar entry: a fixed month/day, or an nth-weekday rule."""
+    """A named day with a calendar entry (a fixed month/day, or an nth-weekday rule), or
+    with none ("polling day": only the article can date it, so ``article_election`` is set)."""
 
     phrase: str
-    month: int
+    month: int | None = None
     day: int | None = None
     weekday: str | None = None
     after_first: str | None = None
     nth: int | None = None
     #: the day of the article's own election ("Election Day"); the calendar rule is a fallback
     article_election: bool = False
+
+    @model_validator(mode="after")
+    def _dated_somehow(self) -> "NamedDay":
+        if self.month is None and not self.article_election:
+            raise ValueError(f"{self.phrase!r}: a named day needs a month, or article_election true")
+        return self
 
 
 class ElectionDayCues(_Strict):
@@ -457,7 +464,10 @@ def patterns(lex: DateLexicon | None = None) -> Patterns:
         # "11/8/2022" (dateparser)
         "numeric": r"(?:[0-9]{1,2})/(?:[0-9]{1,2})/(?:[12][0-9]{3}|[0-9]{2})(?![0-9/])",
         # "December last year", "January this year"
-        "month_rel_year": rf"{MOD}?{M_FULL}{S}{REL}{S}year",
+        # (with a day: "28 November next year", "November 28 last year")
+        "month_rel_year": rf"(?:(?:the{S})?(?P<dday>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?:{S}of)?{S})?"
+                          rf"{MOD}?{M_FULL}(?:{S}(?P<mday>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9]),?)?"
+                          rf"{S}{REL}{S}year",
         # "February 2005", "February of 2005", "February in 1974", "mid-November 2004"
         "month_year": rf"{MOD}?{M}(?:,|{S}of|{S}in)?{S}{Y}",
         # "last June", "this September"
@@ -676,6 +686,8 @@ def resolve(text: str, kind: str, published: date | None, tense: str | None = No
     if kind in ("weekday_day_month", "weekday_month_day", "day_month", "month_day", "named_day"):
         if kind == "named_day":
             nd = next(n for n in lex.named_days if n.phrase == g["named"])
+            if nd.month is None:  # dated only by the article (see the dates component)
+                return DateValue(None, None, "day", "the article does not date its election")
             if nd.day is None:
                 return _nth_weekday_day(nd, g.get("year"), ref, tense, ctx)
             month, day = nd.month, nd.day
@@ -700,9 +712,14 @@ def resolve(text: str, kind: str, published: date | None, tense: str | None = No
     if kind == "month_year":
         return _month(int(g["year"]), _month_num(g["month"], pats))
     if kind == "month_rel_year":
+        day = g.get("dday") or g.get("mday")
         if ref is None:
-            return DateValue(None, None, "month", NO_PUB)
-        return _month(ref.year + (_rel(g["rel"]) or 0), _month_num(g["month"], pats))
+            return DateValue(None, None, "day" if day else "month", NO_PUB)
+        year, month = ref.year + (_rel(g["rel"]) or 0), _month_num(g["month"], pats)
+        if day:
+            d = _safe_date(year, month, int(day))
+            return _day(d) if d else DateValue(None, None, "day", "not a calendar date")
+        return _month(year, month)
     if kind == "rel_month":
         if ref is None:
             return DateValue(None, None, "month", NO_PUB)
