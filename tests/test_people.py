@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import extractor.components.offices  # noqa: F401
 import extractor.components.parties  # noqa: F401
 import extractor.components.people  # noqa: F401
+from extractor.people_tokens import PhraseIndex, TokenView
 from extractor.spans import PEOPLE
 
 
@@ -533,3 +536,87 @@ def test_office_with_its_place_before_an_apposed_name(nlp):
     doc = nlp("The returning officer for Kelby, Joan Marwick, declared the result at 3am.")
     rec = people(doc)["Joan Marwick"]
     assert [o["office"] for o in rec["offices"]] == ["returning officer"]
+
+
+# ---------------------------------------------------------------- fast lookups (people_tokens)
+
+_WORDS = st.sampled_from(["a", "b", "c", "for", "the"])
+_PHRASES = st.lists(st.lists(_WORDS, min_size=0, max_size=3).map(tuple), max_size=6, unique=True)
+_SEQ = st.lists(_WORDS, max_size=12)
+
+
+def _naive_find(seq, phrase):
+    n = len(phrase)
+    return next((i for i in range(len(seq) - n + 1) if tuple(seq[i:i + n]) == phrase), -1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PHRASES, _SEQ)
+def test_phrase_hits_are_first_occurrences_in_list_order(phrases, seq):
+    expected = [(ph, _naive_find(seq, ph)) for ph in phrases if _naive_find(seq, ph) >= 0]
+    assert PhraseIndex(phrases).hits(seq) == expected
+    assert PhraseIndex(phrases).occurs(seq) == bool(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PHRASES, _SEQ, st.integers(0, 12), st.integers(0, 12))
+def test_phrase_window_lookups_match_slicing(phrases, seq, lo, hi):
+    ix = PhraseIndex(phrases)
+    window = seq[lo:hi]
+    assert ix.occurs(seq, lo, hi) == any(_naive_find(window, ph) >= 0 for ph in phrases)
+    assert ix.tail(seq, hi, lo) == next((ph for ph in phrases if tuple(window[-len(ph):]) == ph), None)
+    i = min(lo, len(seq))
+    assert ix.starts_at(seq, i) == next((ph for ph in phrases if tuple(seq[i:i + len(ph)]) == ph), None)
+    k = min(hi, len(seq))
+    assert ix.ending_at(seq, k) == [ph for ph in phrases if k - len(ph) >= 0 and tuple(seq[k - len(ph):k]) == ph]
+
+
+def test_phrase_index_prefers_the_earlier_listed_phrase():
+    ix = PhraseIndex([("running", "for"), ("running",)])
+    assert ix.starts_at(["running", "for", "mayor"], 0) == ("running", "for")
+    assert ix.tail(["is", "running"], 2) == ("running",)
+    assert ix.hits(["not", "running", "again"]) == [(("running",), 1)]
+
+
+def test_phrase_index_misses_a_phrase_cut_by_the_window():
+    ix = PhraseIndex([("running", "for")])
+    assert not ix.occurs(["is", "running", "for"], 0, 2)
+    assert ix.tail(["running", "for"], 2, 1) is None
+
+
+def test_people_tokens_doctests():
+    import doctest
+
+    import extractor.people_tokens as module
+
+    assert doctest.testmod(module).failed == 0
+
+
+def test_token_view_matches_the_tokens():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Sen. Laura Pike  said 52%.\n\nThe USA's voters (Labour) will decide.  Ciarán Ó Bric won.")
+    lexemes: dict = {}
+    for _ in range(2):  # cold, then from the lexeme cache
+        tv = TokenView(doc, lexemes)
+        assert tv.texts == [t.text for t in doc] and tv.words == [t.lower_ for t in doc]
+        assert tv.title == [t.is_title for t in doc] and tv.upper == [t.is_upper for t in doc]
+        assert tv.alpha == [t.is_alpha for t in doc] and tv.space == [t.is_space for t in doc]
+        assert tv.sent_start == [bool(t.is_sent_start) for t in doc]
+        assert tv.idx == [t.idx for t in doc]
+        assert [tv.sent_bounds(t.i) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
+        assert all(tv.span_text(s, e) == doc[s:e].text for s in range(len(doc) + 1) for e in range(len(doc) + 1))
+    assert lexemes
+
+
+def test_token_view_of_an_empty_doc():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    tv = TokenView(nlp(""))
+    assert tv.texts == [] and tv.sents == [] and tv.span_text(0, 0) == ""
+
+
+def test_second_run_gives_the_same_people(nlp):
+    text = "Labour's Priya Sandhu won the Kettering by-election with 11,203 votes. Sandhu said she was delighted."
+    first = nlp(text)._.electx_people
+    assert first and nlp(text)._.electx_people == first

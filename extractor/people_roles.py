@@ -1,0 +1,561 @@
+"""Roles for ``electx_people``: candidate cues, offices held and parties, per mention group.
+
+:class:`RoleRules` reads the per-document state that
+:class:`~extractor.components.people.PeopleTagger` sets up (``tv``, ``words``, ``span_data``, ``party_at``,
+``party_span_at``, ``office_*``, ``place_end``, ``mention_start``, ``title_tok``, ``race``).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .people_cues import AUX, CAPITAL, CLAUSE_BREAK, DASHES, GROUP_GLUE, POSS, ROLE_MODIFIERS, WIN_SKIP
+from .people_names import Person
+
+
+class RoleRules:
+    """Candidate / official roles, offices and parties from the words around each mention."""
+
+    def _candidate_cues(self, doc: Doc, sent: Span, persons: list[Person], prev_end: int, gstart: int,
+                        gend: int, next_start: int) -> None:
+        c = self.cues
+        words = self.words
+        after = []
+        for ti in range(gend, min(next_start, gend + 14, len(words))):
+            w = words[ti]
+            if w in CLAUSE_BREAK or (ti in self.party_at and ti > gend
+                                      and self.party_span_at[ti].start == ti and
+                                      words[ti - 1] not in ("for", "from", "the", "of", "against", "with",
+                                                            "a", "an", "registered")):
+                break
+            if w in c.speech and self._reports_other(ti):
+                break
+            after.append(w)
+        before_lo = max(prev_end, gstart - 12)
+        before = words[before_lo:gstart]
+        evidence = None
+        tagged = self._after_party_tag(gend)
+        if self._share_after(tagged) is not None:
+            evidence = "vote share"
+        elif tagged > gend and tagged < len(doc) and doc[tagged].like_num and \
+                (tagged + 1 >= len(doc) or doc[tagged + 1].is_space or doc[tagged + 1].lower_ in ("votes", "\n")):
+            evidence = "result row"  # "Jane Roe (Green) 2,200"
+        elif self._own_bid(sent, gstart, gend):
+            evidence = "own bid"
+        elif self._share_before(gstart):
+            evidence = "vote share for"
+        elif self._introduced(gstart):
+            evidence = "nominated"
+        elif self._beaten(sent, gstart, gend):
+            evidence = "beaten"
+        negated: list[tuple[int, int]] | None = None  # (start, end) of each negator's first occurrence
+        for phrase, k in c.after.hits(after) if evidence is None else ():
+            if phrase[0] in c.win and not self._win_ok(after, k + len(phrase)):
+                continue
+            if negated is None:
+                negated = [(k2, k2 + len(neg)) for neg, k2 in c.negators.hits(after)]
+            if any(end <= k for _s, end in negated):
+                continue
+            if after[k + len(phrase):k + len(phrase) + 1] and after[k + len(phrase)] in c.cancel:
+                continue  # "would stand down"
+            if k > 0 and after[k - 1] in ("his", "her", "their") and phrase[-1] == "bid" \
+                    and not self._opens_sentence(sent, gstart):
+                continue  # "He made X the centrepiece of his re-election bid": not X's bid
+            evidence = " ".join(phrase)
+            break
+        if evidence is None:
+            hypothetical = any(words[ti] in c.hypothetical for ti in range(sent.start, gstart))
+            for phrase, k in c.before.hits(before) if not hypothetical else ():
+                if before[k + len(phrase):k + len(phrase) + 1] == ["by"]:
+                    continue  # "endorsed by ... Jane Roe": the name is the endorser
+                evidence = " ".join(phrase)
+                break
+            group_party = None
+            if evidence is None and any(w in c.nouns for w in before[-8:]) and \
+                    any(w in DASHES for w in before[-3:]):
+                j = next(j for j, w in enumerate(before) if w in c.nouns and j >= len(before) - 8)
+                evidence = before[j]
+                i = before_lo + j
+                if i >= 2 and doc[i - 1].text in POSS:  # "Reform's candidate, ..."
+                    i -= 1
+                if (i - 1) in self.party_at:
+                    group_party = self.party_at[i - 1]
+            if group_party:
+                for p in persons:
+                    self._set_party(p, group_party, "people.party_group")
+        if evidence is None:
+            return
+        leadership = c.leadership.occurs(after)
+        sent_parties = {self.party_at[i] for i in range(sent.start, sent.end) if i in self.party_at}
+        for p in persons:
+            p.role = "candidate"
+            p.evidence = p.evidence or evidence
+            if leadership and not p.office_sought:
+                p.office_sought = "party leader"
+                if len(sent_parties) == 1:
+                    p.jurisdiction = next(iter(sent_parties))
+                    if not p.party:
+                        p.party, p.party_rule = p.jurisdiction, "people.party_leadership"
+
+    def _reports_other(self, i: int) -> bool:
+        """A speech verb at i whose reported clause has another subject ('said the party had won',
+        'told reporters Labour would stand'): later cue words are not the speaker's own bid."""
+        words = self.words
+        k = i + 1
+        if k < len(words) and words[k] == "that":
+            k += 1
+        if k >= len(words):
+            return False
+        return words[k] in ("the", "a", "an", "its", "our", "this", "every") or k in self.party_at
+
+    def _after_party_tag(self, e: int) -> int:
+        """End of a party tag right after a name ('(Labour)', 'of the Green Party'), else e."""
+        texts, words = self.tv.texts, self.words
+        if e + 2 < len(texts) and texts[e] == "(" and (e + 1) in self.party_at:
+            k = self.party_span_at[e + 1].end
+            return k + 1 if k < len(texts) and texts[k] == ")" else e
+        if e + 1 < len(texts) and words[e] == "of":
+            k = e + 2 if words[e + 1] == "the" else e + 1
+            if k in self.party_at:
+                return self.party_span_at[k].end
+        return e
+
+    def _own_bid(self, sent: Span, gstart: int, gend: int) -> bool:
+        """'Rep. Jane Roe raised $4m ... in her bid for the nomination': the sentence's first person
+        and a possessive pronoun's bid or candidacy later in the same clause."""
+        if not self._opens_sentence(sent, gstart):
+            return False
+        words = self.words[gend:min(sent.end, gend + 30)]
+        for j, w in enumerate(words[:-1]):
+            if w in (";", ":") or w in CLAUSE_BREAK:
+                return False
+            if w in ("his", "her", "their") and (words[j + 1] in ("bid", "candidacy", "campaign", "re-election")
+                                                 or words[j + 1:j + 3] == ["re", "-"]):
+                rest = words[j + 2:j + 4]
+                return words[j + 1] != "campaign" or rest[:1] == ["for"]
+        return False
+
+    def _opens_sentence(self, sent: Span, gstart: int) -> bool:
+        """The name opens the sentence, after datelines, titles, offices and parties
+        ("MADISON - Rep. Jane Roe raised ..."): a later 'his'/'her' can be theirs."""
+        tv = self.tv
+        for i in range(sent.start, gstart):
+            if not (tv.space[i] or tv.texts[i] in ("-", "–", "—", "(", ")", ",") or tv.upper[i] or i in self.title_tok
+                    or i in self.office_tok or i in self.party_at or tv.words[i] in ROLE_MODIFIERS
+                    or tv.words[i] == "the" or tv.texts[i] in POSS):
+                return False
+        return True
+
+    def _share_before(self, s: int) -> bool:
+        """'... 11,203 for Labour's Priya Sandhu', 'against 39 per cent for Mr Brandt'."""
+        k = self._skip_back(s)
+        if k < 2 or self.words[k - 1] != "for":
+            return False
+        prev = self.doc[k - 2]
+        return prev.like_num or prev.lower_ in ("%", "cent", "percent", "votes", "points")
+
+    def _introduced(self, s: int) -> bool:
+        """A candidate noun or a party's nominating verb right before the name: 'Conservative
+        candidate Jane Roe', 'Labour has selected Jane Roe', 'the Greens are standing Jane Roe'."""
+        k = self._skip_back(s, party=False)
+        if k > 0 and self.words[k - 1] in self.cues.nouns:
+            return True
+        return self.cues.nominate.tail(self.words, k, max(0, k - 3)) is not None and self._party_subject(k) is not None
+
+    def _beaten(self, sent: Span, gstart: int, gend: int) -> bool:
+        """A party-tagged name after 'ahead of', 'from' or 'led' in a result sentence: 'won the seat
+        ahead of Labour's Jane Roe', 'led the sitting Liberal member, Jane Roe, by 612 votes'."""
+        doc = self.doc
+        texts, words = self.tv.texts, self.words
+        k, tagged = gstart, False
+        while k > sent.start and gstart - k < 8:
+            if (k - 1) in self.party_at:
+                tagged = True
+            elif not (texts[k - 1] in POSS or texts[k - 1] == "," or (k - 1) in self.office_tok
+                      or words[k - 1] == "the" or words[k - 1] in ROLE_MODIFIERS
+                      or words[k - 1] in self.cues.apposition_nouns):
+                break
+            k -= 1
+        if not tagged or any(words[i] in self.cues.hypothetical for i in range(sent.start, k)):
+            return False
+        link = self.cues.loser_links.tail(words, k, max(sent.start, k - 2))
+        if link is None:
+            return False
+        if link[0] in self.cues.win or any(words[i] in self.cues.win for i in range(sent.start, k - len(link))):
+            return True
+        rest = [t for t in doc[gend:min(sent.end, gend + 5)]]
+        return any(t.lower_ == "by" and j + 1 < len(rest) and rest[j + 1].like_num for j, t in enumerate(rest))
+
+    def _skip_back(self, s: int, party: bool = True) -> int:
+        """Start of the titles, party words and possessives right before token s."""
+        texts, words = self.tv.texts, self.words
+        k = s
+        while k > 0 and (texts[k - 1] in self.title_forms or texts[k - 1] in POSS
+                         or party and ((k - 1) in self.party_at or words[k - 1] == "the")
+                         or (k - 1) in self.office_start and self.office_start[k - 1].label_ == "TITLE"):
+            k -= 1
+        return k
+
+    def _party_subject(self, k: int) -> str | None:
+        """The party right before a nominating verb ending at token k ('Labour has selected')."""
+        for ph in self.cues.nominate.ending_at(self.words, k):
+            j = k - len(ph)
+            if j > 0 and (j - 1) in self.party_at:
+                return self.party_at[j - 1]
+        return None
+
+    def _win_ok(self, after: list[str], k: int) -> bool:
+        """'won'/'lost' count when an election word (or nothing: 'Heath lost and ...') follows."""
+        window = [w for w in after[k:k + 7] if w not in WIN_SKIP][:4]
+        if not window:
+            return True
+        if window[0] == "by" and window[1:3] == ["-", "election"]:
+            return True
+        if "from" in window[1:4] and window[0][:1].isalpha():  # "took Ashcombe from Labour"
+            return True
+        return window[0] in self.cues.election or (len(window) > 1 and window[1] in self.cues.election
+                                                     and window[0][:1].isalpha())
+
+    # -- offices ---------------------------------------------------------------------
+
+    def _add_office(self, p: Person, data: dict, span: Span, status: str | None = None, rule: str | None = None) -> None:
+        office = data.get("office")
+        if not office:
+            return
+        if any(o["office"] == office for o in p.offices):
+            return
+        p.offices.append({"office": office, "jurisdiction": data.get("jurisdiction"),
+                          "status": status or data.get("status") or "current",
+                          "start": span.start_char, "end": span.end_char, "rule": rule or data.get("rule")})
+
+    def _offices_for(self, doc: Doc, p: Person, m: tuple[int, int], limit: int) -> None:
+        s, e = m
+        # before: "Tory leader Michael Howard", "the party's former treasurer Lord Ashcroft", "..., George Osborne"
+        texts = self.tv.texts
+        k = s
+        if k > 0 and texts[k - 1] == ",":
+            k -= 1
+            if k in self.place_end:
+                k = self.place_end[k].end
+        while k in self.office_end:
+            sp = self.office_end[k]
+            self._add_office(p, self.span_data[id(sp)] or {}, sp)
+            k = sp.start
+            if k in self.party_at:
+                break
+        # after: "Eric Garcetti, the current Mayor", "Mr Blunkett resigned as Home Secretary"
+        words = self.words[e:max(e, min(limit, e + 12))]
+        if not words:
+            return
+        apposition = words[0] == ","
+        for j in range(len(words)):
+            i = e + j
+            if texts[i] in (".", ";") or (j > 0 and texts[i] == "," and not apposition):
+                break
+            if i in self.office_start and self.office_start[i].label_ == "OFFICE":
+                sp = self.office_start[i]
+                gap = words[:j]
+                linked = apposition and all(w in (",", "the", "a", "an", "former", "current", "new", "now", "also",
+                                                  "then", "'s", "’s", "'", "’", "ex", "-") or (e + n) in self.party_at
+                                            or (e + n) in self.office_tok for n, w in enumerate(gap))
+                if not linked:
+                    for ph, k2 in self.cues.office_links.hits(gap):
+                        if all(w in ("the", "a", "an", "new", "now", "good", "current", "former", "u.s.", "us")
+                                           or w in POSS
+                                           or (e + k2 + len(ph) + n) in self.party_at
+                                           or CAPITAL.match(texts[e + k2 + len(ph) + n])
+                                           for n, w in enumerate(gap[k2 + len(ph):])):
+                            linked = True
+                            break
+                if linked:
+                    self._add_office(p, self.span_data[id(sp)] or {}, sp)
+                break
+            if i in self.office_start and self.office_start[i].label_ == "TITLE":
+                break
+
+    def _lede_offices(self, doc: Doc, people: list[Person], owner: dict) -> None:
+        """'Gordon Brown has issued ... The chancellor said ...': a sentence-initial 'The <office>'
+        with no name is the first person named in the sentence before."""
+        sents, sent_of = self.tv.sent_spans, self.tv.sent_of
+        firsts: dict[int, tuple] = {}
+        for m, p in sorted(owner.items()):
+            firsts.setdefault(sent_of[m[0]], (m, p))
+        for si in range(1, len(sents)):
+            st = sents[si]
+            first = st.start
+            while first < st.end and self.tv.space[first]:
+                first += 1
+            k = first
+            while k < st.end and self.words[k] in ("the", "former", "ex", "-"):
+                k += 1
+            if k == first or k not in self.office_start or self.words[first] != "the":
+                continue
+            sp = self.office_start[k]
+            if sp.label_ != "OFFICE" or (sp.end < len(doc) and self._is_name_tok(sp.end)):
+                continue
+            if sp.end + 1 < len(doc) and doc[sp.end].text == "," and self._is_name_tok(sp.end + 1):
+                continue  # "The returning officer, Jane Roe, said": the office has its own name
+            prev = firsts.get(si - 1)
+            if prev is None or prev[0][0] - sents[si - 1].start > 8:
+                continue
+            data = self.span_data[id(sp)] or {}
+            if data.get("office") in self.cues.coreferent and any(
+                    o["office"] != data["office"] and o["office"] in self.cues.coreferent for o in prev[1].offices):
+                continue  # "The Taoiseach, Jane Roe, said ... The Tánaiste said": a second post-holder
+            if data.get("office") and not data["office"].startswith(("shadow", "party")):
+                self._add_office(prev[1], data, sp, rule="people.lede_coreference")
+
+    # -- parties ---------------------------------------------------------------------
+
+    def _party_for(self, doc: Doc, p: Person, m: tuple[int, int], lo: int, hi: int) -> None:
+        s, e = m
+        nominator = self._party_subject(self._skip_back(s, party=False))
+        if nominator:  # "Labour has selected Jane Roe"
+            self._set_party(p, nominator, "people.party_nominates")
+        # before: "Labour MP Oona King", "Labour's Elizabeth Blackman", "Tory defector Robert Jackson"
+        texts, lower = self.tv.texts, self.words
+        k = s
+        former = False
+        steps = 0
+        while k > lo and steps < 6:
+            text, word = texts[k - 1], lower[k - 1]
+            if text == "," and k - 2 >= lo and (lower[k - 2] in self.cues.nouns or (k - 2) in self.office_tok
+                                                or lower[k - 2] in self.cues.apposition_nouns):
+                # "Reform's candidate, Jane Roe", "Labour's housing minister, Jane Roe"
+                k -= 1
+                steps += 1
+                continue
+            if (k - 1) in self.party_at:
+                sp = self.party_span_at[k - 1]
+                name = self.party_at[k - 1]
+                turned = sp.start >= 4 and lower[sp.start - 1] == "-" and lower[sp.start - 2] == "turned"
+                if turned and (sp.start - 4) in self.party_at:
+                    self._set_party(p, name, "people.party_turned")
+                    self._former(p, self.party_at[sp.start - 4])
+                elif former:
+                    self._former(p, name)
+                else:
+                    self._set_party(p, name, "people.party_before")
+                break
+            if (k - 1) in self.office_tok or text in ("'s", "’s", "'", "’") or text in self.title_forms \
+                    or word in self.cues.nouns or word in ROLE_MODIFIERS \
+                    or word in self.cues.apposition_nouns:
+                k -= 1
+                steps += 1
+                continue
+            if word in self.cues.former_markers:
+                former = True
+                k -= 1
+                steps += 1
+                continue
+            break
+        # "(D-Calif.)"
+        if e + 1 < len(doc) and texts[e] == "(" and (e + 1) in self.party_at:
+            self._set_party(p, self.party_at[e + 1], "people.party_abbreviation")
+        elif e + 1 < len(doc) and texts[e] == "," and (e + 1) in self.party_at \
+                and self.span_data[id(self.party_span_at[e + 1])]["rule"] == "party.abbreviation":
+            self._set_party(p, self.party_at[e + 1], "people.party_abbreviation")
+        # after, within the clause: apposition, switches, "expelled from", "for Respect"
+        words = self.words[e:max(e, min(hi, e + 40))]
+        idx = range(e, e + len(words))
+        party_at = self.party_at
+        for j in [j for j in range(len(words)) if e + j in party_at]:  # only party tokens matter
+            i = idx[j]
+            if j > 0 and (i - 1) in party_at:
+                continue
+            name = self.party_at[i]
+            sp = self.party_span_at[i]
+            if sp.end < len(doc) and (sp.end in self.mention_start or doc[sp.end].text in POSS
+                                      and sp.end + 1 in self.mention_start):
+                break  # "... for Labour's Jane Roe": the party is the next person's
+            before = words[max(0, j - 6):j]
+            after_tok = doc[sp.end] if sp.end < len(doc) else None
+            turned = sp.end + 3 < len(doc) and doc[sp.end].text == "-" and doc[sp.end + 1].lower_ == "turned" \
+                and (sp.end + 3) in self.party_at
+            if turned:
+                self._set_party(p, self.party_at[sp.end + 3], "people.party_turned")
+                self._former(p, name)
+                break
+            if any(w2 in self.cues.switch for w2 in before) and before and before[-1] in ("from", "the"):
+                # "switched allegiance from the Republican Party to become a Democrat"
+                for j2 in range(j + 1, min(len(words), j + 10)):
+                    if idx[j2] in self.party_at and idx[j2] >= sp.end:
+                        self._former(p, name)
+                        self._set_party(p, self.party_at[idx[j2]], "people.party_switch")
+                        break
+                break
+            if any(k2 + len(ph) >= len(before) - 1 for ph, k2 in self.cues.former_party.hits(before)):
+                self._former(p, name)
+                continue
+            noun_use = after_tok is None or after_tok.is_punct or after_tok.lower_ in ("and", "who", "but")
+            if j <= 2 and words[0] == "of" and all(w in ("of", "the") for w in words[:j]):
+                self._set_party(p, name, "people.party_of")  # "Jane Roe of the Green Party"
+                break
+            role_use = after_tok is not None and (after_tok.lower_ in self.cues.nouns or after_tok.i in self.office_tok)
+            if role_use and words[0] == "," and (before[-1:] in (["a"], ["an"], ["the"])
+                                                  or before[-2:] in (["a", "former"], ["the", "former"])):
+                self._set_party(p, name, "people.party_apposition")  # "Jane Roe, the Green candidate,"
+                break
+            if before[-1:] in (["a"], ["an"]) or before[-2:-1] in (["a"], ["an"]) and noun_use:
+                if noun_use:
+                    self._set_party(p, name, "people.party_apposition")
+                    break
+            if any(k2 + len(ph) == len(before) for ph, k2 in self.cues.party_links.hits(before)):
+                if before[-1] != "for" or p.role == "candidate" or self.cues.after.occurs(words, 0, j):
+                    self._set_party(p, name, "people.party_link")
+                    break
+
+    def _listed_candidates(self, doc: Doc, owner: dict) -> None:
+        """Gapped lists after a candidate: 'The Tories are standing A, the Greens B, and Labour C'."""
+        by_sent: dict[int, list[tuple[int, int]]] = {}
+        for m in sorted(owner):
+            by_sent.setdefault(self.tv.sent_bounds(m[0])[0], []).append(m)
+        for ms in by_sent.values():
+            seen_candidate = False
+            for m in ms:
+                p = owner[m]
+                if p.role == "candidate":
+                    seen_candidate = True
+                    continue
+                if not seen_candidate or (m[0] - 1) not in self.party_at:
+                    continue
+                j = self.party_span_at[m[0] - 1].start
+                if j > 0 and doc[j - 1].lower_ == "the":
+                    j -= 1
+                if j > 0 and doc[j - 1].text in (",", "and", ";") and p.party == self.party_at[m[0] - 1]:
+                    p.role, p.evidence = "candidate", p.evidence or "listed with candidates"
+
+    def _primary_parties(self, doc: Doc, people: list[Person], owner: dict) -> None:
+        """'... the Democratic nomination for Senate', 'won the Republican primary': candidates
+        without a party in that sentence contest that party's primary."""
+        words, tv = self.words, self.tv
+        sent_party: dict[int, set[str]] = {}
+        for sp in self.party_spans:
+            for gap in range(0, 3):
+                k = sp.end + gap
+                if self.cues.primary.starts_at(words, k) is not None and \
+                        all(tv.alpha[i] and i not in self.party_at for i in range(sp.end, k)):
+                    sent_party.setdefault(tv.sent_bounds(sp.start)[0], set()).add((self.span_data[id(sp)] or {}).get("name"))
+                    break
+        for p in people:
+            if p.role != "candidate" or p.party:
+                continue
+            for s, _e in p.mentions:
+                found = sent_party.get(tv.sent_bounds(s)[0], set())
+                if len(found) == 1:
+                    self._set_party(p, next(iter(found)), "people.party_primary")
+                    break
+        # "Hale's main rival in the primary, Tom Brandt": primary rivals share the party
+        for m, p in sorted(owner.items()):
+            if p.role != "candidate" or p.party:
+                continue
+            sent_start, sent_end = tv.sent_bounds(m[0])
+            if not self.cues.primary.occurs(words, sent_start, sent_end):
+                continue
+            for k in range(max(sent_start, m[0] - 12), m[0]):
+                if words[k] in ("rival", "opponent", "challenger") and k >= 2 and doc[k - 1].text in POSS or \
+                        words[k] in ("rival", "opponent", "challenger") and k >= 3 and doc[k - 2].text in POSS:
+                    poss = k - 1 if doc[k - 1].text in POSS else k - 2
+                    other = next((q for mm, q in owner.items() if mm[1] == poss and q is not p), None)
+                    if other and other.role == "candidate" and other.party:
+                        self._set_party(p, other.party, "people.party_primary_rival")
+                        break
+
+    def _set_party(self, p: Person, name: str, rule: str) -> None:
+        if p.party is None or (p.party_rule == "people.party_before" and rule in ("people.party_switch", "people.party_turned")):
+            p.party, p.party_rule = name, rule
+        if p.party in p.former_parties and rule in ("people.party_switch", "people.party_turned", "people.party_link"):
+            p.former_parties.remove(p.party)
+
+    @staticmethod
+    def _former(p: Person, name: str) -> None:
+        if name not in p.former_parties and name != p.party:
+            p.former_parties.append(name)
+
+    # -- role-only mentions ----------------------------------------------------------
+
+    def _role_coreference(self, doc: Doc, people: list[Person], owner: dict) -> None:
+        """'Tony Blair is planning ... The latest reports say the prime minister favours ...': a
+        role-only mention of a single-holder office (roles.json ``coreferent_offices``) is the
+        person named most recently before it (earlier sentences, or a possessive in the same one:
+        "Gordon Brown's Budget ... the chancellor's figures"), unless someone already holds it."""
+        sent_of = self.tv.sent_of
+        mentions = sorted(owner.items())
+        for sp in self.office_spans:
+            data = self.span_data[id(sp)] or {}
+            office = data.get("office")
+            if sp.label_ != "OFFICE" or office not in self.cues.coreferent or not self._role_only(doc, sp):
+                continue
+            status = data.get("status") or "current"
+            if any(o["office"] == office and o["status"] == status for p in people for o in p.offices):
+                continue  # its holder is named: "Prime Minister Jane Roe ... the prime minister said"
+            use = self._role_use(doc, sp)
+            if use is None:
+                continue  # "trust in the prime minister": too loose to resolve
+            si = sent_of[sp.start]
+            best = None
+            for (s, e), p in mentions:
+                if s >= sp.start or sent_of[s] < si - 4 or p.role == "candidate":
+                    continue
+                if sent_of[s] == si and not (use == "possessive" and e < len(doc) and doc[e].text in POSS):
+                    continue  # "Jane Roe attacked the chancellor": someone else
+                if use == "possessive" and sent_of[s] != si:
+                    continue
+                if any(o["office"] != office and (o["office"] in self.cues.coreferent or o["office"].startswith("shadow")
+                                                  or o["office"] == "party leader") for o in p.offices):
+                    continue
+                best = p
+            if best is None and use == "subject":  # the article's lede names the holder
+                lede = [p for (s, _e), p in mentions if sent_of[s] <= 1 and s < sp.start and p.role != "candidate"
+                        and not p.offices]
+                best = lede[0] if len({id(p) for p in lede}) == 1 else None
+            if best is not None:
+                if not data.get("jurisdiction") and self.race and self.race[0] == office:
+                    data = {**data, "jurisdiction": self.race[1]}  # "the former mayor" of the race's city
+                self._add_office(best, data, sp, status=status, rule="people.role_coreference")
+
+    def _role_use(self, doc: Doc, sp: Span) -> str | None:
+        """'subject' when a verb follows ('the prime minister said', 'the mayor favours'),
+        'possessive' for "the chancellor's figures", else None."""
+        if sp.end >= len(doc):
+            return None
+        nxt = doc[sp.end]
+        if nxt.text in POSS:
+            return "possessive"
+        if nxt.lower_ in self.cues.speech or nxt.lower_ in AUX:
+            return "subject"
+        if doc.has_annotation("TAG"):
+            nxt2 = doc[sp.end + 1] if sp.end + 1 < len(doc) else None
+            if nxt.pos_ in ("VERB", "AUX") and nxt.tag_ != "VBG":
+                return "subject"
+            # "the prime minister favours a poll" (tagged as a plural noun)
+            return "subject" if nxt.tag_ == "NNS" and nxt2 is not None and nxt2.lower_ in ("a", "an", "the", "that", "to") else None
+        return "subject" if nxt.is_lower and nxt.is_alpha and nxt.lower_.endswith(("s", "ed")) \
+            and nxt.lower_ not in ("has", "was") and len(nxt) > 3 else None
+
+    def _role_only(self, doc: Doc, sp: Span) -> bool:
+        """'the prime minister', 'the former mayor': an office with an article and no name."""
+        k = sp.start
+        while k > 0 and doc[k - 1].lower_ in ROLE_MODIFIERS:
+            k -= 1
+        if k == 0 or doc[k - 1].lower_ != "the" or (k - 2) in self.party_at:
+            return False
+        if k >= 3 and doc[k - 2].lower_ == "of" and doc[k - 3].is_title:
+            return False  # "the Office of the Deputy Prime Minister": an institution's name
+        if sp.end < len(doc) and (self._is_name_tok(sp.end) or doc[sp.end].text == "," and sp.end + 1 < len(doc)
+                                  and self._is_name_tok(sp.end + 1)):
+            return False
+        return True
+
+    def _groups(self, doc: Doc, ms: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """Coordinated mentions ("Rick Caruso and Congresswoman Karen Bass") share a cue."""
+        groups: list[list[tuple[int, int]]] = []
+        for m in ms:
+            if groups:
+                lo, hi = groups[-1][-1][1], m[0]
+                words = self.words
+                if 0 < hi - lo <= 4 and words[lo] in GROUP_GLUE and "and" in words[lo:hi] and all(
+                        words[i] in GROUP_GLUE or doc[i].is_lower or i in self.office_tok for i in range(lo, hi)):
+                    groups[-1].append(m)
+                    continue
+            groups.append([m])
+        return groups
