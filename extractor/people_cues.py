@@ -68,6 +68,8 @@ class Cues:
     cancel: set[str] = field(default_factory=set)
     loser_links: PhraseIndex = field(default_factory=lambda: PhraseIndex([]))
     apposition_nouns: set[str] = field(default_factory=set)
+    commenting_offices: set[str] = field(default_factory=set)
+    loose: set[str] = field(default_factory=set)
 
     @classmethod
     def from_gazetteer(cls, gaz: Gazetteer) -> Cues:
@@ -94,4 +96,5 @@ class Cues:
             race_not_places={w for pack in gaz.packs.values() for w in pack.roles.race_not_places},
             coreferent=words("coreferent_offices"), race_local=words("race_local_offices"), vacate=phrases("vacate_cues"), successor=phrases("successor_cues"),
             cancel=words("cue_cancellers"), loser_links=phrases("loser_links"), apposition_nouns=words("apposition_nouns"),
+            commenting_offices=words("commenting_offices"), loose=words("loose_cues"),
         )

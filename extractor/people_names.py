@@ -115,6 +115,9 @@ class NameRules:
                 s += 1
             while e > s and (texts[e - 1] in ("'s", "’s", "'", "’") or (e - 1) in self.party_at):
                 e -= 1
+            if e - s == 1 and e == ent.end and e < size and name_ok[e] and tv.title[e] and doc[e].ent_iob_ == "O" \
+                    and not tv.sent_start[e]:
+                e += 1  # "Kate" + "Orme": the model stopped after the first name
             if e == ent.end and e < len(doc) and doc[e].ent_type_ == "ORG" and doc[e].ent_iob_ == "B" \
                     and (e + 1 >= len(doc) or doc[e + 1].ent_iob_ != "I") and self._is_name_tok(e):
                 e += 1  # "Marc-André" + "Vézina" (ORG): the model split one name
@@ -158,6 +161,12 @@ class NameRules:
         """An ORG/FAC/... entity that is exactly a two- or three-word name run in a person's context
         ("Jane Roe's campaign", "Jane Roe (Labour)"): the model's label is overruled."""
         doc = self.doc
+        if e - s >= 2 and all(k in self.one_word_ent for k in range(s, e)) and self._name_context(s, e):
+            return True  # "candidate, Felicity Arden,": a name the model split into one-word places
+        if e - s >= 2 and s >= 2 and self.tv.texts[s - 1] in POSS and (s - 2) in self.party_at and all(
+                self.one_word_ent.get(k) not in (None, "GPE", "LOC", "NORP") or k not in self.not_person_ent
+                for k in range(s, e)):
+            return True  # "Labour's Ana Tuilagi" with "Tuilagi" read as a one-word ORG
         span = self.org_ent.get(s)
         if span is None or e - s < 2 or span[1] not in (e, e + 1) or (span[1] == e + 1 and doc[e].text not in POSS):
             return False

@@ -6,6 +6,8 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span
 
 from .people_cues import AUX, CAPITAL, CLAUSE_BREAK, DASHES, GROUP_GLUE, POSS, ROLE_MODIFIERS, WIN_SKIP
@@ -20,12 +22,12 @@ class RoleRules:
         c = self.cues
         words = self.words
         after = []
-        for ti in range(gend, min(next_start, gend + 14, len(words))):
+        for ti in range(gend, min(next_start, gend + 14 + self._apposition_len(sent, gend), len(words))):
             w = words[ti]
             if w in CLAUSE_BREAK or (ti in self.party_at and ti > gend
                                       and self.party_span_at[ti].start == ti and
                                       words[ti - 1] not in ("for", "from", "the", "of", "against", "with",
-                                                            "a", "an", "registered")):
+                                                            "a", "an", "registered", "former", "ex")):
                 break
             if w in c.speech and self._reports_other(ti):
                 break
@@ -37,8 +39,9 @@ class RoleRules:
         if self._share_after(tagged) is not None:
             evidence = "vote share"
         elif tagged > gend and tagged < len(doc) and doc[tagged].like_num and \
-                (tagged + 1 >= len(doc) or doc[tagged + 1].is_space or doc[tagged + 1].lower_ in ("votes", "\n")):
-            evidence = "result row"  # "Jane Roe (Green) 2,200"
+                (tagged + 1 >= len(doc) or doc[tagged + 1].is_space or doc[tagged + 1].lower_ in ("votes", "\n")
+                 or self._vote_count(tagged)):
+            evidence = "result row"  # "Jane Roe (Green) 2,200", "Jane Roe (Lab) 1,092 (37.2%)"
         elif self._own_bid(sent, gstart, gend):
             evidence = "own bid"
         elif self._share_before(gstart):
@@ -84,6 +87,8 @@ class RoleRules:
                     self._set_party(p, group_party, "people.party_group")
         if evidence is None:
             return
+        if len(persons) == 1 and evidence in c.loose and self._commenting_office(gstart):
+            return  # "Deputy Premier Jane Roe conceded the result": an office-holder speaking
         leadership = c.leadership.occurs(after)
         sent_parties = {self.party_at[i] for i in range(sent.start, sent.end) if i in self.party_at}
         for p in persons:
@@ -95,6 +100,29 @@ class RoleRules:
                     p.jurisdiction = next(iter(sent_parties))
                     if not p.party:
                         p.party, p.party_rule = p.jurisdiction, "people.party_leadership"
+
+    def _apposition_len(self, sent: Span, gend: int) -> int:
+        """Length of ', a former Liberal who now sits as an independent,' right after a name (0 when
+        none): a cue after the closing comma is still the person's."""
+        words = self.words
+        if gend >= len(words) or words[gend] != ",":
+            return 0
+        for ti in range(gend + 1, min(sent.end, gend + 22)):
+            if words[ti] in (",", ";", ".", "said", "says"):
+                return ti - gend if words[ti] == "," else 0
+        return 0
+
+    def _commenting_office(self, s: int) -> bool:
+        """An office right before the name (through titles) that roles.json lists as held by
+        commentators, not contestants ('Deputy Premier', 'Minister for Housing')."""
+        k = s
+        while k in self.office_end:
+            sp = self.office_end[k]
+            office = (self.span_data[id(sp)] or {}).get("office") or ""
+            if sp.label_ == "OFFICE" and _office_in(office, self.cues.commenting_offices):
+                return True
+            k = sp.start
+        return False
 
     def _reports_other(self, i: int) -> bool:
         """A speech verb at i whose reported clause has another subject ('said the party had won',
@@ -208,6 +236,9 @@ class RoleRules:
         window = [w for w in after[k:k + 7] if w not in WIN_SKIP][:4]
         if not window:
             return True
+        if window[0][:1].isdigit() and window[1:2] and (window[1] in ("per", "percent", "%", "votes")
+                                                       or window[1].startswith("%")):
+            return True  # "won 14.1 per cent"
         if window[0] == "by" and window[1:3] == ["-", "election"]:
             return True
         if "from" in window[1:4] and window[0][:1].isalpha():  # "took Ashcombe from Labour"
@@ -236,13 +267,28 @@ class RoleRules:
             k -= 1
             if k in self.place_end:
                 k = self.place_end[k].end
+        comma_used = False
         while k in self.office_end:
             sp = self.office_end[k]
             self._add_office(p, self.span_data[id(sp)] or {}, sp)
             k = sp.start
             if k in self.party_at:
                 break
-        # after: "Eric Garcetti, the current Mayor", "Mr Blunkett resigned as Home Secretary"
+            if not comma_used and k > 1 and texts[k - 1] == "," and (k - 1) in self.office_end \
+                    and self.office_end[k - 1].label_ == "OFFICE" and self._opens_with_the(self.office_end[k - 1]):
+                k -= 1  # "The council leader, Cllr Jane Roe"
+                comma_used = True
+        if k == s and s > 2 and self.words[s - 1] in ("is", "was") and (s - 1) in self.office_end:
+            sp = self.office_end[s - 1]  # "The acting returning officer is Jane Roe"
+            if sp.label_ == "OFFICE" and self._opens_with_the(sp):
+                self._add_office(p, self.span_data[id(sp)] or {}, sp)
+        # after: "Eric Garcetti, the current Mayor", "Mr Blunkett resigned as Home Secretary",
+        # "Jane Roe (Lab), council leader"
+        if e + 2 < len(texts) and texts[e] == "(" and (e + 1) in self.party_at:
+            close = self.party_span_at[e + 1].end
+            if close < len(texts) and texts[close] == ")" and limit > e:
+                e = close + 1
+                limit = max(limit, e)
         words = self.words[e:max(e, min(limit, e + 12))]
         if not words:
             return
@@ -268,9 +314,40 @@ class RoleRules:
                             break
                 if linked:
                     self._add_office(p, self.span_data[id(sp)] or {}, sp)
+                    self._second_office(p, sp, limit)
                 break
             if i in self.office_start and self.office_start[i].label_ == "TITLE":
                 break
+
+    def _opens_with_the(self, sp: Span) -> bool:
+        """'The [acting] <office>' opening its sentence."""
+        j = sp.start
+        while j > 0 and self.words[j - 1] in ("acting", "interim", "deputy", "new", "current"):
+            j -= 1
+        return j > 0 and self.words[j - 1] == "the" and self.tv.sent_bounds(sp.start)[0] == j - 1
+
+    def _second_office(self, p: Person, first: Span, limit: int) -> None:
+        """'the former Labor MP and housing minister', 'a TD for 16 years and a former Minister of
+        State': a second office joined by 'and' to one just linked to the person; with nothing
+        between 'and' and it, it shares the first office's status."""
+        words, texts = self.words, self.tv.texts
+        end = min(len(words), max(limit, first.end + 10), first.end + 10)
+        k = first.end
+        while k < end and words[k] != "and":
+            if texts[k] in (",", ".", ";", "(", ")") or words[k] in CLAUSE_BREAK or k in self.mention_start:
+                return
+            k += 1
+        if k >= end:
+            return
+        j = k + 1
+        while j < end and (words[j] in ("a", "an", "the", "former", "current", "then", "ex", "-") or j in self.party_at):
+            j += 1
+        sp = self.office_start.get(j)
+        if sp is None or sp.label_ != "OFFICE":
+            return
+        data = self.span_data[id(sp)] or {}
+        status = p.offices[-1]["status"] if j == k + 1 and p.offices else None
+        self._add_office(p, data, sp, status=status)
 
     def _lede_offices(self, doc: Doc, people: list[Person], owner: dict) -> None:
         """'Gordon Brown has issued ... The chancellor said ...': a sentence-initial 'The <office>'
@@ -292,8 +369,9 @@ class RoleRules:
             sp = self.office_start[k]
             if sp.label_ != "OFFICE" or (sp.end < len(doc) and self._is_name_tok(sp.end)):
                 continue
-            if sp.end + 1 < len(doc) and doc[sp.end].text == "," and self._is_name_tok(sp.end + 1):
-                continue  # "The returning officer, Jane Roe, said": the office has its own name
+            if sp.end + 1 < len(doc) and doc[sp.end].text == "," and (
+                    self._is_name_tok(sp.end + 1) or any(i in self.mention_start for i in range(sp.end + 1, sp.end + 4))):
+                continue  # "The returning officer, Jane Roe, said", "The council leader, Cllr Jane Roe,": its own name
             prev = firsts.get(si - 1)
             if prev is None or prev[0][0] - sents[si - 1].start > 8:
                 continue
@@ -319,7 +397,10 @@ class RoleRules:
         while k > lo and steps < 6:
             text, word = texts[k - 1], lower[k - 1]
             if text == "," and k - 2 >= lo and (lower[k - 2] in self.cues.nouns or (k - 2) in self.office_tok
-                                                or lower[k - 2] in self.cues.apposition_nouns):
+                                                or lower[k - 2] in self.cues.apposition_nouns
+                                                or (k - 2) in self.party_at and self.party_span_at[k - 2].start > 0
+                                                and lower[self.party_span_at[k - 2].start - 1] in ("a", "an")):
+                # "Reform's candidate, Jane Roe", "Labour's housing minister, Jane Roe", "a Green, Jane Roe"
                 # "Reform's candidate, Jane Roe", "Labour's housing minister, Jane Roe"
                 k -= 1
                 steps += 1
@@ -358,6 +439,8 @@ class RoleRules:
         words = self.words[e:max(e, min(hi, e + 40))]
         idx = range(e, e + len(words))
         party_at = self.party_at
+        pending: str | None = None  # "a former Fine Gael councillor who ... now sits as an independent"
+        party_before = p.party
         for j in [j for j in range(len(words)) if e + j in party_at]:  # only party tokens matter
             i = idx[j]
             if j > 0 and (i - 1) in party_at:
@@ -387,6 +470,12 @@ class RoleRules:
                 self._former(p, name)
                 continue
             noun_use = after_tok is None or after_tok.is_punct or after_tok.lower_ in ("and", "who", "but")
+            if before[-1:] in (["former"], ["ex"]) and j >= 2 and before[-2] in ("a", "an", "-"):
+                if noun_use:  # "Jane Roe, a former Conservative who now sits as an independent"
+                    self._former(p, name)
+                elif pending is None:
+                    pending = name  # "a former Labour councillor": former only if a later party replaces it
+                continue
             if j <= 2 and words[0] == "of" and all(w in ("of", "the") for w in words[:j]):
                 self._set_party(p, name, "people.party_of")  # "Jane Roe of the Green Party"
                 break
@@ -403,6 +492,11 @@ class RoleRules:
                 if before[-1] != "for" or p.role == "candidate" or self.cues.after.occurs(words, 0, j):
                     self._set_party(p, name, "people.party_link")
                     break
+        if pending is not None:
+            if p.party is not None and p.party != pending and p.party != party_before:
+                self._former(p, pending)
+            else:
+                self._set_party(p, pending, "people.party_apposition")
 
     def _listed_candidates(self, doc: Doc, owner: dict) -> None:
         """Gapped lists after a candidate: 'The Tories are standing A, the Greens B, and Labour C'."""
@@ -423,6 +517,26 @@ class RoleRules:
                     j -= 1
                 if j > 0 and doc[j - 1].text in (",", "and", ";") and p.party == self.party_at[m[0] - 1]:
                     p.role, p.evidence = "candidate", p.evidence or "listed with candidates"
+
+    def _paragraph_candidates(self, doc: Doc, owner: dict) -> None:
+        """'Six candidates are on the ballot. The Conservative candidate, A, is a GP. Labour's B is
+        a teacher. C (Green) runs a shop.': in a paragraph that names candidates and already has one,
+        people tagged with a party right at their name (and holding no office) are candidates too."""
+        tv, words = self.tv, self.words
+        listed = [(m, p) for m, p in sorted(owner.items()) if p.role is None and not p.offices
+                  and p.party_rule in ("people.party_before", "people.party_abbreviation")]
+        if not listed or not any(p.role == "candidate" for p in owner.values()):
+            return
+        breaks = [i for i, sp in enumerate(tv.space) if sp and "\n" in tv.texts[i]]
+        nouns = self.cues.nouns
+        noun_paras = {bisect_right(breaks, i) for i, w in enumerate(words) if w in nouns}
+        if not noun_paras:
+            return
+        with_candidate = {bisect_right(breaks, m[0]) for m, p in owner.items() if p.role == "candidate"}
+        for m, p in listed:
+            para = bisect_right(breaks, m[0])
+            if p.role is None and para in noun_paras and para in with_candidate:
+                p.role, p.evidence = "candidate", p.evidence or "listed with candidates"
 
     def _primary_parties(self, doc: Doc, people: list[Person], owner: dict) -> None:
         """'... the Democratic nomination for Senate', 'won the Republican primary': candidates
@@ -559,3 +673,14 @@ class RoleRules:
                     continue
             groups.append([m])
         return groups
+
+
+def _office_in(office: str, listed: set[str]) -> bool:
+    """Whether an office is one of ``listed`` or a portfolio form of one.
+
+    >>> _office_in("minister for housing", {"minister"}), _office_in("housing minister", {"minister"})
+    (True, True)
+    >>> _office_in("prime minister", {"minister"}), _office_in("mayor", {"minister"})
+    (True, False)
+    """
+    return office in listed or any(office.startswith(x + " ") or office.endswith(" " + x) for x in listed)

@@ -88,6 +88,9 @@ class OfficeEntry(_Strict):
     needs_institution: bool = Field(default=False, description="party posts: dropped unless a party or named body owns them")
     portfolio: bool = Field(default=False, description="extends left over portfolio words: 'foreign affairs spokesman'")
     extend_right: bool = Field(default=False, description="takes up to 3 lowercase words after it: 'head of elections strategy'")
+    portfolio_after: list[str] = Field(default_factory=list, description="lowercase links after the form that take the "
+                                       "portfolio named next: ['for', 'of state for'] for 'Minister for Local Government', "
+                                       "'Minister of State for Agriculture'")
     party_suffixes: dict[str, str] = Field(default_factory=dict, description="a word right after 'of the <party>' that "
                                            "renames the office: {'group': 'group leader'} for 'leader of the Labour group'")
     party_prefixes: dict[str, str] = Field(default_factory=dict, description="a word right before the owning party that "
@@ -202,6 +205,11 @@ class RolesFile(_Strict):
                                       "'stand down', 'stand aside'")
     loser_links: list[str] = Field(default_factory=list, description="right before a party-tagged name in a sentence with a "
                                    "win verb: 'ahead of', 'from': 'won ... ahead of Labour's Jane Roe' (a beaten candidate)")
+    commenting_offices: list[str] = Field(default_factory=list, description="offices whose holders, named with them, speak "
+                                          "about a race rather than contest it ('minister', 'deputy premier'); a portfolio "
+                                          "form counts ('minister for housing')")
+    loose_cues: list[str] = Field(default_factory=list, description="candidate cues too loose to make a commenting "
+                                  "office-holder a candidate: 'conceded', 'welcomed'")
     apposition_nouns: list[str] = Field(default_factory=list, description="a noun between a party and a name: 'the sitting "
                                         "Liberal member, Jane Roe', 'Republican businessman Jane Roe'")
 

@@ -112,7 +112,7 @@ def world():
 def test_taoiseach_is_irish(world):
     doc = world("The Taoiseach met Fianna Fáil TDs in Dublin.")
     assert ("taoiseach", "Ireland", "current") in offices(doc)
-    assert ("teachta dála", "Dáil Éireann", "current") in offices(doc)
+    assert ("td", "Dáil Éireann", "current") in offices(doc)  # "TD" and "Teachta Dála" both read "td"
 
 
 def test_prime_minister_follows_the_article_country(world):

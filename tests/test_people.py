@@ -387,7 +387,7 @@ def world():
 def test_irish_by_election_seat_is_a_dail_seat(world):
     doc = world("Fine Gael's Orla Keane is standing in the Galway East by-election, party sources said.")
     rec = people(doc)["Orla Keane"]
-    assert (rec["party"], rec["office_sought"], rec["jurisdiction"]) == ("Fine Gael", "teachta dála", "Galway East")
+    assert (rec["party"], rec["office_sought"], rec["jurisdiction"]) == ("Fine Gael", "td", "Galway East")
 
 
 def test_canadian_riding_is_a_commons_seat(world):

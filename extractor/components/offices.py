@@ -154,6 +154,11 @@ class OfficeTagger:
             office = " ".join(t.lower_ for t in doc[s:e])
             if _singular(office) == "secretary":
                 return None  # a bare "secretary" is not an office
+        if entry.portfolio_after:
+            k = _portfolio_after(doc, e, entry.portfolio_after, self.portfolio[code])
+            if k > e:
+                office = " ".join([office] + [t.lower_ for t in doc[e:k]])
+                e = k
         if entry.extend_right:
             k = e
             while k < len(doc) and k - e < 3 and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in ("of", "and", "the", "to"):
@@ -266,6 +271,24 @@ def _party_suffixed(doc: Doc, e: int, party_at: dict, suffixes: dict[str, str], 
     while k < len(doc) and party_at.get(k) == party:
         k += 1
     return suffixes.get(doc[k].lower_, office) if k < len(doc) else office
+
+
+def _portfolio_after(doc: Doc, e: int, links: list[str], portfolio: set[str]) -> int:
+    """End of 'for Local Government' / 'of State for Agriculture' after an office ending at e:
+    a link, then (after an optional 'the') portfolio words only (so a name after them stays out);
+    e when there is none."""
+    for link in sorted((ln.lower().split() for ln in links), key=len, reverse=True):
+        n = len(link)
+        if e + n >= len(doc) or [t.lower_ for t in doc[e:e + n]] != link:
+            continue
+        k = e + n + (doc[e + n].lower_ == "the")
+        j = k
+        while j < len(doc) and j - k < 5 and doc[j].lower_ in portfolio and doc[j].lower_ != "and" \
+                or j > k and j + 1 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].lower_ in portfolio:
+            j += 1
+        if j > k:
+            return j
+    return e
 
 
 def _blocked(not_offices: list[tuple[int, int]], s: int, e: int) -> bool:

@@ -172,6 +172,9 @@ class PartyTagger:
             return "party.weak_alias_noun"
         if prev is not None and (entry.noun_after or first.is_title) and self._before_person(doc, end):
             return "party.weak_alias_name"
+        if end + 2 < len(doc) and doc[end].text in ("'s", "’s") and doc[end + 1].is_title and doc[end + 2].is_title \
+                and doc[end + 1].is_alpha and doc[end + 2].is_alpha and not doc[end + 1].is_stop:
+            return "party.weak_alias_possessive"  # "ACT's Jane Roe"
         if not first.is_title or first.is_sent_start or prev is None or prev.is_punct and prev.text in "\"'“‘":
             return None
         if prev.is_title and not prev.is_sent_start:  # "Damian Green": part of a name

@@ -106,9 +106,12 @@ class PeopleTagger(NameRules, RoleRules, RaceRules):
         self.name_ok: list[bool] = shape
         self.not_person_ent: set[int] = set()
         self.org_ent: dict[int, tuple[int, int]] = {}
+        self.one_word_ent: dict[int, str] = {}  # token -> label of a one-word entity ("Felicity" GPE, "Tuilagi" ORG)
         for ent in self.ents:  # the statistical model's places and organisations are not names
             if ent.label_ in ("GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW"):
                 self.not_person_ent.update(range(ent.start, ent.end))
+                if ent.end - ent.start == 1:
+                    self.one_word_ent[ent.start] = ent.label_
                 if ent.label_ not in ("GPE", "LOC", "NORP"):  # often a misread name
                     self.org_ent[ent.start] = (ent.start, ent.end)
         mentions = self._mentions(doc)
@@ -139,6 +142,7 @@ class PeopleTagger(NameRules, RoleRules, RaceRules):
                     self._offices_for(doc, owner[m], m, next_start if m == last else m[1])
                     self._party_for(doc, owner[m], m, prev_end if m == first else m[0], next_start if m == last else m[1])
         self._listed_candidates(doc, owner)
+        self._paragraph_candidates(doc, owner)
         self._primary_parties(doc, people, owner)
         self._lede_offices(doc, people, owner)
         self._races(doc, people)
