@@ -10,7 +10,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from . import fastscan
 from .components._figures import Intervals, Sentences, doc_text
@@ -80,10 +80,10 @@ def _first(patterns: list[re.Pattern[str]], text: str, a: int, b: int) -> str | 
 
 
 class _Ctx:
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, sents: Sentences | None = None) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        self.sents = Sentences(doc)
+        self.sents = Sentences(doc) if sents is None else sents
         self.mentions = [m for m in mentions(doc) if m.type in ("person", "party")]
         self.poll_article = poll_cue("poll_article", self.text)
         self._starts = [m.start for m in self.mentions]
@@ -101,9 +101,16 @@ class _Ctx:
         hit = self._dated.get((a, b))
         if hit is None:
             text = self.text
-            spans = [(m.start(), m.end()) for rx in _as_of() if fastscan.may_match_in(rx, text, a, b)
-                     for m in rx.finditer(text, a, b)]
-            hit = (_first(_as_of(), text, a, b), _first(_attribution(), text, a, b), spans)
+            spans: list[tuple[int, int]] = []
+            as_of = None
+            for rx in _as_of():
+                if not fastscan.may_match_in(rx, text, a, b):
+                    continue
+                found = list(rx.finditer(text, a, b))
+                if found and as_of is None:  # the first pattern's first match, as _first would find it
+                    as_of = found[0].group(0).strip(" ,")
+                spans += [(m.start(), m.end()) for m in found]
+            hit = (as_of, _first(_attribution(), text, a, b), spans)
             self._dated[(a, b)] = hit
         return hit
 
@@ -146,12 +153,16 @@ def _response_regex() -> re.Pattern[str]:
     return re.compile(rf"(?i)\b(?:{rules.alternation(rules.figure_kinds().poll_response_cues)})\b")
 
 
-def build_claims(doc: Doc) -> list[dict]:
-    """One claim per checkable figure, plus word fractions, majorities needed and counts."""
-    ctx = _Ctx(doc)
+def build_claims(doc: Doc, sents: Sentences | None = None, percents: list[Span] | None = None,
+                 money: list[Span] | None = None) -> list[dict]:
+    """One claim per checkable figure, plus word fractions, majorities needed and counts.
+
+    ``sents`` and the sorted ``percents`` / ``money`` span groups, when the caller has them,
+    save finding them again."""
+    ctx = _Ctx(doc, sents)
     out: list[dict] = []
     taken: list[tuple[int, int]] = []
-    for span in span_group(doc, PERCENT):
+    for span in span_group(doc, PERCENT) if percents is None else percents:
         d = span._.electx_percent or {}
         if d.get("value") is None:
             continue
@@ -163,7 +174,7 @@ def build_claims(doc: Doc) -> list[dict]:
         out.append(ctx.claim(subject, pred, float(d["value"]), d.get("unit") or "percent",
                              d.get("qualifier"), span.start_char, span.end_char, f"claims.{d.get('rule')}"))
     mapping = rules.figure_kinds().claim_predicate_for
-    for span in span_group(doc, MONEY):
+    for span in span_group(doc, MONEY) if money is None else money:
         d = span._.electx_money or {}
         taken.append((span.start_char, span.end_char))
         if d.get("equivalent_of") is not None or d.get("amount") is None:

@@ -51,6 +51,13 @@ class _SentIndex:
                 self.starts.append(sent.start)
                 self.chars.append((sent.start_char, sent.end_char))
 
+    def char_bounds(self) -> list[tuple[int, int]] | None:
+        """(start_char, end_char) of every sentence, as ``doc.sents`` gives them; None when
+        the Doc has no sentence boundaries or a hook computes them."""
+        if not self.active or self.hooked:
+            return None
+        return list(self.chars)
+
     def bounds(self, span: Span) -> tuple[int, int]:
         if self.hooked or not self.starts:
             sent = span.sent
@@ -62,9 +69,9 @@ def _data(span: Span, key: str) -> dict[str, Any]:
     return span._.get(key) or {}
 
 
-def _percentages(doc: Doc, text: str, sents: _SentIndex) -> list[Percentage]:
+def _percentages(doc: Doc, text: str, sents: _SentIndex, spans: list[Span] | None = None) -> list[Percentage]:
     out = []
-    for span in span_group(doc, PERCENT):
+    for span in span_group(doc, PERCENT) if spans is None else spans:
         d = _data(span, PERCENT)
         if d.get("value") is None:
             continue
@@ -76,9 +83,9 @@ def _percentages(doc: Doc, text: str, sents: _SentIndex) -> list[Percentage]:
     return out
 
 
-def _money(doc: Doc, text: str, sents: _SentIndex) -> list[Money]:
+def _money(doc: Doc, text: str, sents: _SentIndex, spans: list[Span] | None = None) -> list[Money]:
     out = []
-    for span in span_group(doc, MONEY):
+    for span in span_group(doc, MONEY) if spans is None else spans:
         d = _data(span, MONEY)
         try:
             amount = Decimal(str(d.get("amount")))
@@ -163,11 +170,14 @@ def _parties(doc: Doc, candidates: list[Candidate]) -> list[str]:
     return list(seen)
 
 
-def _claims(doc: Doc) -> list[Claim]:
+def _claims(doc: Doc, sents: "_SentIndex | None" = None, percents: list[Span] | None = None,
+            money: list[Span] | None = None) -> list[Claim]:
     from .claims import build_claims
+    from .components._figures import Sentences
 
+    bounds = sents.char_bounds() if sents is not None else None
     out = []
-    for c in build_claims(doc):
+    for c in build_claims(doc, Sentences(doc, bounds) if bounds is not None else None, percents, money):
         rule = c.pop("rule", None)
         start, end = c.get("start"), c.get("end")
         if start is not None and end is not None:
@@ -183,6 +193,7 @@ def doc_to_facts(doc: Doc, model_name: str | None = None) -> ArticleFacts:
     sents = _SentIndex(doc)
     candidates, officials = _people(doc, text, sents)
     findings = [Finding(**f) for f in (doc._.electx_findings or [])]
+    pspans, mspans = span_group(doc, PERCENT), span_group(doc, MONEY)
     return ArticleFacts(
         doc_id=str(meta.get("doc_id") or "doc"),
         published=meta.get("published"),
@@ -193,10 +204,10 @@ def doc_to_facts(doc: Doc, model_name: str | None = None) -> ArticleFacts:
         candidates=candidates,
         officials=officials,
         parties=_parties(doc, candidates),
-        percentages=_percentages(doc, text, sents),
-        money=_money(doc, text, sents),
+        percentages=_percentages(doc, text, sents, pspans),
+        money=_money(doc, text, sents, mspans),
         dates=_dates(doc, text, sents),
-        claims=_claims(doc),
+        claims=_claims(doc, sents, pspans, mspans),
         findings=findings,
         extractor={"version": __version__, "model": model_name or "unknown"},
         text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),

@@ -24,12 +24,14 @@ from typing import Iterator
 try:  # Python 3.11+
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
     from re._constants import (  # type: ignore[attr-defined]
-        ASSERT, ASSERT_NOT, AT, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN,
+        ASSERT, ASSERT_NOT, AT, AT_END, AT_END_LINE, AT_END_STRING, BRANCH, GROUPREF, GROUPREF_EXISTS, LITERAL,
+        MAX_REPEAT, MIN_REPEAT, SUBPATTERN,
     )
 except ImportError:  # pragma: no cover - older Pythons
     import sre_parse as _sre_parse  # type: ignore[no-redef]
     from sre_constants import (  # type: ignore[no-redef]
-        ASSERT, ASSERT_NOT, AT, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN,
+        ASSERT, ASSERT_NOT, AT, AT_END, AT_END_LINE, AT_END_STRING, BRANCH, GROUPREF, GROUPREF_EXISTS, LITERAL,
+        MAX_REPEAT, MIN_REPEAT, SUBPATTERN,
     )
 
 _ICASE = re.IGNORECASE
@@ -175,6 +177,57 @@ def _analyse(pattern: str, flags: int) -> tuple[bool, frozenset | None, frozense
     return icase, lits, leads
 
 
+#: Widths above this count as unbounded (no window is derived from them).
+_MAX_WINDOW = 2000
+
+
+def _lookahead_reach(items: list) -> int | None:
+    """Characters lookaheads can read past the consumed text (summed, so an upper bound);
+    None when one is unbounded or the pattern tests for the end of the text (``$``, ``\\Z``)
+    or refers back to a group."""
+    total = 0
+    for op, av in items:
+        if op is AT and av in (AT_END, AT_END_LINE, AT_END_STRING):
+            return None
+        if op in (GROUPREF, GROUPREF_EXISTS):
+            return None
+        subs: list = []
+        if op in (ASSERT, ASSERT_NOT):
+            direction, sub = av
+            if direction == 1:
+                width = sub.getwidth()[1]
+                if width > _MAX_WINDOW:
+                    return None
+                total += width
+            subs = [sub]
+        elif op is SUBPATTERN:
+            subs = [av[3]]
+        elif op is BRANCH:
+            subs = list(av[1])
+        elif op in (MAX_REPEAT, MIN_REPEAT):
+            subs = [av[2]]
+        for sub in subs:
+            got = _lookahead_reach(list(sub))
+            if got is None:
+                return None
+            total += got
+    return total
+
+
+@lru_cache(maxsize=256)
+def _window(pattern: str, flags: int) -> tuple[int, int] | None:
+    """(longest match, characters read past a match's end) of a pattern; None: unbounded."""
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+    except Exception:  # pragma: no cover - re.compile accepted it
+        return None
+    width = parsed.getwidth()[1]
+    reach = _lookahead_reach(list(parsed))
+    if width > _MAX_WINDOW or reach is None:
+        return None
+    return width, reach + 2  # and a character either side for \\b
+
+
 def required_literals(rx: re.Pattern[str]) -> frozenset[str] | None:
     """Strings one of which every match of ``rx`` contains (case-folded when the pattern
     ignores case anywhere); None when the pattern has no such literal."""
@@ -250,12 +303,58 @@ def finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     hay = _folded(text) if icase else text
     if lits is not None and not any(lit in hay for lit in lits):
         return iter(())
-    if leads is None or len(hay) != len(text):
+    if len(hay) != len(text):
         return rx.finditer(text)
-    return _at_leads(rx, text, hay, leads)
+    if leads is None:
+        return _in_windows(rx, text, hay, lits) if lits is not None else rx.finditer(text)
+    return _at_leads(rx, text, hay, leads, lits)
 
 
-def _at_leads(rx: re.Pattern[str], text: str, hay: str, leads: frozenset) -> Iterator[re.Match[str]]:
+def _in_windows(rx: re.Pattern[str], text: str, hay: str, lits: frozenset) -> Iterator[re.Match[str]]:
+    """``finditer`` when every match holds one of ``lits`` and is at most ``width`` long: a
+    match holding the literal found at ``p`` starts in ``[p + len(lit) - width, p]``, so
+    ``rx.search`` runs only over those stretches (merged), each searched with an end far
+    enough past it that the match, and whatever its lookaheads read, is the same as in the
+    whole text; a match starting beyond its stretch is left to the next one."""
+    win = _window(rx.pattern, rx.flags)
+    if win is None:
+        yield from rx.finditer(text)
+        return
+    width, reach = win
+    spans: list[tuple[int, int]] = []
+    for lit in lits:
+        k = len(lit)
+        i = hay.find(lit)
+        while i != -1:
+            spans.append((max(0, i + k - width), i))
+            i = hay.find(lit, i + 1)
+    spans.sort()
+    merged: list[list[int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1] + 1:
+            if hi > merged[-1][1]:
+                merged[-1][1] = hi
+        else:
+            merged.append([lo, hi])
+    if sum(hi - lo + 1 for lo, hi in merged) * 2 > len(text):  # most of the text: the plain scan is as quick
+        yield from rx.finditer(text)
+        return
+    n = len(text)
+    pos = 0
+    search = rx.search
+    for lo, hi in merged:
+        start = max(lo, pos)
+        end = min(n, hi + width + reach)
+        while start <= hi:
+            m = search(text, start, end)
+            if m is None or m.start() > hi:
+                break
+            yield m
+            pos = start = m.end() if m.end() > m.start() else m.start() + 1
+
+
+def _at_leads(rx: re.Pattern[str], text: str, hay: str, leads: frozenset,
+              lits: frozenset | None = None) -> Iterator[re.Match[str]]:
     """``finditer`` when every match starts with one of ``leads``: ``rx.match`` at their
     occurrences only (the same leftmost, non-overlapping matches)."""
     starts: set[int] = set()
@@ -264,8 +363,8 @@ def _at_leads(rx: re.Pattern[str], text: str, hay: str, leads: frozenset) -> Ite
         while i != -1:
             starts.add(i)
             i = hay.find(lit, i + 1)
-    if len(starts) * 16 > len(text):  # a common lead ("a"): the plain scan is as quick
-        yield from rx.finditer(text)
+    if len(starts) * 16 > len(text):  # a common lead ("a"): scan near the required literals
+        yield from (_in_windows(rx, text, hay, lits) if lits is not None else rx.finditer(text))
         return
     pos = 0
     match = rx.match

@@ -191,6 +191,13 @@ def test_adjectival_party_is_not_a_subject(nlp) -> None:
     assert [m.name for m in attach.mentions(doc)] == ["Ana Ramos"]
 
 
+def test_mentions_follow_a_replaced_people_group(nlp) -> None:
+    doc = run(nlp, "Ramos and Walsh spoke.")
+    assert [m.name for m in attach.mentions(doc) if m.type == "person"] == ["Ana Ramos", "Peter Walsh"]
+    _mentions(doc, {"Walsh": "Peter Walsh"}, PEOPLE, "PERSON")  # a new group: found again, not the old answer
+    assert [m.name for m in attach.mentions(doc) if m.type == "person"] == ["Peter Walsh"]
+
+
 # --- money subjects -------------------------------------------------------------------------
 def money_subjects(nlp, text: str) -> list[str | None]:
     doc = run(nlp, text)

@@ -188,3 +188,24 @@ def test_fastscan_tries_only_where_a_lead_occurs() -> None:
     assert fastscan.leading_literals(rx) == frozenset({"majority", "lead"})
     _same(rx, text)
     assert [m.group("num") for m in fastscan.finditer(rx, text)] == ["3,073", "12", "5"]
+
+
+def test_fastscan_searches_only_near_the_required_literals() -> None:
+    import re
+
+    rx = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d)?\s?%(?=\s[a-z]{1,8}\b)")
+    text = ("Nothing here but 12 words and 7 more. " * 60 + "Ray took 41% overall, Bass 7% of it and 9%"
+            + " filler text " * 60 + "with 3.5% here and 100% there")
+    assert fastscan._window(rx.pattern, rx.flags) is not None  # the windowed path, not the plain scan
+    _same(rx, text)
+    assert [m.group(0) for m in fastscan.finditer(rx, text)] == ["41%", "7%", "9%", "3.5%", "100%"]
+
+
+def test_fastscan_scans_all_when_a_lookahead_may_reach_the_end() -> None:
+    import re
+
+    rx = re.compile(r"\d{1,3}%(?=\s*$)")
+    assert fastscan._window(rx.pattern, rx.flags) is None
+    text = "Filler. " * 100 + "Turnout was 64%  "
+    _same(rx, text)
+    assert [m.group(0) for m in fastscan.finditer(rx, text)] == ["64%"]

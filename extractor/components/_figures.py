@@ -32,8 +32,9 @@ MAX_REACH = 600
 class Sentences:
     """Find the sentence around a character offset in O(log n)."""
 
-    def __init__(self, doc: Doc) -> None:
-        self.bounds = sentence_bounds(doc) or [(0, len(doc_text(doc)))]
+    def __init__(self, doc: Doc, bounds: list[tuple[int, int]] | None = None) -> None:
+        """``bounds``: the Doc's sentence bounds when the caller has them already."""
+        self.bounds = (sentence_bounds(doc) if bounds is None else bounds) or [(0, len(doc_text(doc)))]
         self.starts = [a for a, _ in self.bounds]
 
     def index(self, char: int) -> int:

@@ -14,11 +14,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import fastscan
 from ..normalize import figure_rules as rules
+from ..doctext import doc_cache
 from ..spans import MONEY, PARTIES, PEOPLE, PERCENT, register_extensions, span_group
 from ._figures import Sentences, doc_text
 
@@ -79,7 +81,23 @@ def _clean_name(text: str) -> str:
 
 
 def mentions(doc: Doc) -> list[Mention]:
-    """Candidate subjects in text order: people and parties (canonical), plus ORG/GPE entities."""
+    """Candidate subjects in text order: people and parties (canonical), plus ORG/GPE entities.
+
+    Found once per Doc (the attacher and the claims both ask): kept while the people and
+    party span groups and the entities are the ones they were found from."""
+    people, parties = doc.spans.get(PEOPLE), doc.spans.get(PARTIES)
+    key = (people, len(people) if people is not None else -1, parties, len(parties) if parties is not None else -1,
+           doc.to_array([ENT_IOB, ENT_TYPE]).tobytes())
+    cache = doc_cache(doc)
+    hit = cache.get("mentions")
+    if hit is not None and all((a is b) if i in (0, 2) else (a == b) for i, (a, b) in enumerate(zip(hit[0], key))):
+        return list(hit[1])
+    out = _find_mentions(doc)
+    cache["mentions"] = (key, out)
+    return list(out)
+
+
+def _find_mentions(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     text = doc_text(doc)
     have_people, have_parties = PEOPLE in doc.spans, PARTIES in doc.spans
@@ -198,19 +216,26 @@ def _money_cues() -> re.Pattern[str]:
 def money_predicate(sentence: str, offset: int, start: int, end: int) -> str:
     """Predicate of the cue nearest to the amount (a longer cue wins a tie); 'other' when none."""
     best: tuple[int, int, str] | None = None
-    preds = rules.figure_kinds().money_predicates
-    for m in _money_cues().finditer(sentence):
-        s, e = offset + m.start(), offset + m.end()
+    window = rules.figure_kinds().money_cue_window
+    for ms, me, pred in _money_cue_hits(sentence):
+        s, e = offset + ms, offset + me
         if s >= start and e <= end:
             continue
         dist = start - e if e <= start else s - end
-        if dist > rules.figure_kinds().money_cue_window:
+        if dist > window:
             continue
-        group = next(i for i in range(len(preds)) if m.group(f"p{i}") is not None)
-        key = (dist, -len(m.group(0)), preds[group].predicate)
+        key = (dist, -(me - ms), pred)
         if best is None or key[:2] < best[:2]:
             best = key
     return best[2] if best else "other"
+
+
+@lru_cache(maxsize=64)
+def _money_cue_hits(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, predicate) of the money cues in a sentence, found once for all its amounts."""
+    preds = rules.figure_kinds().money_predicates
+    return tuple((m.start(), m.end(), preds[int(m.lastgroup[1:])].predicate)
+                 for m in _money_cues().finditer(sentence))
 
 
 @lru_cache(maxsize=1)
@@ -258,6 +283,7 @@ def _null_before() -> re.Pattern[str] | None:
     return re.compile(rf"(?i)\b(?:{rules.alternation(cues)})\s{{1,3}}(?:\d{{1,3}}(?:,\d{{3}}){{0,3}}\s{{0,2}}\(\s{{0,2}})?$")
 
 
+@lru_cache(maxsize=32)
 def null_share(text: str, start: int, end: int) -> bool:
     """A share that belongs to no one: followed in its clause by an answer like "undecided", or
     after "the remaining" / "others 334 (".
@@ -266,6 +292,8 @@ def null_share(text: str, start: int, end: int) -> bool:
     (True, True)
     >>> null_share("Smith 48%, Jones 41%", 6, 9)
     False
+
+    Memoized: the attacher and the claims ask about the same figures.
     """
     after, before = _null_after(), _null_before()
     if after and after.match(text[end:end + 130].split(",")[0].split(";")[0]):
@@ -294,14 +322,13 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
     near_before = sentence[max(prev_end, rel_start - 60):rel_start].rsplit(";", 1)[-1]
     near_after = re.split(r"[,;:(]", sentence[rel_end:min(next_start, rel_end + 40)], maxsplit=1)[0]
     before = sentence[max(0, rel_start - 25):rel_start]
-    no_moe = _MARGIN_OF_ERROR.sub(" ", sentence)
     for rule in rules.figure_kinds().percent_kinds:
         rx = cue(rule.kind)
         if rule.kind == "margin":
             if data.get("kind") == "margin":
                 return "margin"
             if data.get("unit") == "percentage points":
-                if rx and rx.search(no_moe):
+                if rx and _in_sentence(rx, _without_moe(sentence)):
                     return "margin"
                 by = re.search(r"(?i)\bby\s{1,3}(?:about\s|nearly\s|almost\s|just\s)?$", near_before)
                 if by and not _CHANGE.search(near_before):
@@ -318,11 +345,11 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
         elif rule.near:
             hit = _near_hit(rx, near_before, near_after if rule.kind == "threshold" else near_after[:12])
         else:
-            hit = bool(rx is not None and rx.search(sentence))
+            hit = rx is not None and _in_sentence(rx, sentence)
         if rule.kind == "threshold":
             if data.get("unit") == "percentage points" and _near_hit(cue("swing"), near_before, near_after[:12]):
                 continue  # "needs a swing of 6 points": the swing is the figure, the need its context
-            q_hit = data.get("qualifier") in rule.qualifier_cues and cue("vote_share").search(sentence)
+            q_hit = data.get("qualifier") in rule.qualifier_cues and _in_sentence(cue("vote_share"), sentence)
             if hit or q_hit:
                 return "threshold"
             continue
@@ -330,9 +357,9 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
             return rule.kind
     if data.get("unit") == "percentage points":
         return "other"
-    vote = cue("vote_share").search(sentence) or (_poll_result() and _poll_result().search(sentence))
+    vote = _in_sentence(cue("vote_share"), sentence) or (_poll_result() and _in_sentence(_poll_result(), sentence))
     if poll_article:
-        if vote and not poll_cue("poll_sentence", sentence) and _PAST_RESULT.search(sentence):
+        if vote and not poll_cue("poll_sentence", sentence) and _in_sentence(_PAST_RESULT, sentence):
             return "vote_share"
         return "poll"
     if vote:
@@ -343,6 +370,17 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
                                           or _PARTY_THEN_SHARE.search(sentence, max(0, rel_start - 30), rel_start)):
         return "vote_share"  # a results line: "Ann Ray (Lab) 1,204 (41.0%)", "Ann Ray (Lab) 41%"
     return "other"
+
+
+@lru_cache(maxsize=256)
+def _in_sentence(rx: re.Pattern[str], sentence: str) -> bool:
+    """Whether ``rx`` matches in the sentence: asked once per sentence, not per figure."""
+    return rx.search(sentence) is not None
+
+
+@lru_cache(maxsize=64)
+def _without_moe(sentence: str) -> str:
+    return _MARGIN_OF_ERROR.sub(" ", sentence)
 
 
 _PARTY_THEN_SHARE = re.compile(r"[a-z]\s{1,2}\([A-Z][\w&.-]{0,20}(?:\s[A-Z][\w&.-]{0,20}){0,2}\)\s{1,2}$")

@@ -13,17 +13,20 @@ district ordinals, organisation names ("Los Angeles 2028"), newspaper names
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from .. import fastscan
 from ..doctext import doc_text
 from ..normalize.dates import NOT_GOLD_DATES, Context, DateLexicon, DateValue, EventCue, lexicon, patterns, resolve
 from ..spans import DATES, MONEY, PERCENT, published_date, span_group
+from ._figures import Intervals
 
 #: Kinds in priority order (earlier wins a tie between equally long matches).
 KINDS: tuple[str, ...] = (
@@ -94,12 +97,12 @@ def find_candidates(text: str, kinds: tuple[str, ...] = KINDS) -> list[Candidate
                     continue
                 found.append((s, e, prio, kind))
     found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = Intervals()
     chosen: list[Candidate] = []
     for s, e, _, kind in found:
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.overlaps(s, e):
             continue
-        taken.append((s, e))
+        taken.add(s, e)
         chosen.append(Candidate(s, e, kind))
     return sorted(chosen, key=lambda c: c.start)
 
@@ -115,90 +118,133 @@ def _sentence(doc: Doc, span: Span) -> Span:
 TENSE_NEAR, TENSE_FAR = 10, 40
 
 
-def tense_at(span: Span, lex: DateLexicon, sent: Span | None = None, far: bool = False) -> str | None:
+class _Words:
+    """The token attributes the tense rules read, for one Doc: read once per token, on
+    first use (the rules look at a few tokens around each date, often the same ones)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.n = len(doc)
+        self.tagged = doc.has_annotation("TAG")
+        self._rows: dict[int, tuple[str, str, str, bool, bool]] = {}
+
+    def row(self, i: int) -> tuple[str, str, str, bool, bool]:
+        """(lower, text, tag, is_alpha, is_title) of token ``i``."""
+        row = self._rows.get(i)
+        if row is None:
+            tok = self.doc[i]
+            row = self._rows[i] = (tok.lower_, tok.text, tok.tag_, tok.is_alpha, tok.is_title)
+        return row
+
+    def text(self, i: int) -> str:
+        return self.row(i)[1]
+
+
+_TENSE_SETS: dict[int, tuple[DateLexicon, dict[str, frozenset[str]]]] = {}
+
+
+def _tense_sets(lex: DateLexicon) -> dict[str, frozenset[str]]:
+    """The tense word lists as sets, built once per lexicon."""
+    hit = _TENSE_SETS.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    t = lex.tense
+    sets = {"future": frozenset(t.future), "conditional": frozenset(t.conditional), "present": frozenset(t.present),
+            "past": frozenset(t.past), "not_past_ed": frozenset(t.not_past_ed), "obligation": frozenset(t.obligation),
+            "not_verb_after": frozenset(t.not_verb_after)}
+    _TENSE_SETS[id(lex)] = (lex, sets)
+    return sets
+
+
+def tense_at(span: Span, lex: DateLexicon, sent: Span | None = None, far: bool = False,
+             words: _Words | None = None) -> str | None:
     """The tense of the clause around a date: the nearest cue to the left first, then to the
     right, within :data:`TENSE_NEAR` tokens; failing that and with ``far``, the left out to
     :data:`TENSE_FAR` tokens, where the clause's verb usually stands (never past the
-    sentence, a semicolon or colon, or an opening quote on the right)."""
+    sentence, a semicolon or colon, or an opening quote on the right).  ``words`` (the
+    Doc's token attributes, when the caller has them) saves reading them again."""
     doc = span.doc
     if sent is None:
         sent = _sentence(doc, span)
-    tagged = doc.has_annotation("TAG")
+    if words is None:
+        words = _Words(doc)
+    sets = _tense_sets(lex)
     reach = TENSE_FAR if far else TENSE_NEAR
     lo, hi = max(sent.start, span.start - reach), min(sent.end, span.end + TENSE_NEAR)
-    left = _scan_side(doc, range(span.start - 1, lo - 1, -1), lex, tagged, right=False,
+    left = _scan_side(words, range(span.start - 1, lo - 1, -1), sets, right=False,
                       near_until=span.start - TENSE_NEAR)
-    right = _scan_side(doc, range(span.end, hi), lex, tagged, right=True)
+    right = _scan_side(words, range(span.end, hi), sets, right=True)
     if left[0] and span.start - left[1] <= TENSE_NEAR:
         return left[0]
     return right[0] or left[0]
 
 
-def _scan_side(doc: Doc, side: range, lex: DateLexicon, tagged: bool, right: bool,
+def _scan_side(words: _Words, side: range, sets: dict[str, frozenset[str]], right: bool,
                near_until: int = -1) -> tuple[str | None, int]:
     """The first tense cue along ``side`` and its token index ((None, -1): none before a stop).
     A conditional modal before ``near_until`` (far to the left) stops the search: "said he
     would stand down after the losses on 2 May" and "said flights would leave from August 6"
     point different ways, so the tense stays unknown."""
+    row = words.row
     for i in side:
-        tok = doc[i]
-        if tok.text in (";", ":") or tok.text in ("\u201c", '"') and right:
+        low, text = row(i)[:2]
+        if text in (";", ":") or text in ("\u201c", '"') and right:
             break
-        if i < near_until and tok.lower_ in lex.tense.conditional:
+        if i < near_until and low in sets["conditional"]:
             break
-        t = _token_tense(tok, lex, tagged)
+        t = _token_tense(words, i, sets)
         if t == "present":
-            if any(_token_tense(doc[j], lex, tagged) == "future" for j in range(i + 1, min(i + 3, len(doc)))):
+            if any(_token_tense(words, j, sets) == "future" for j in range(i + 1, min(i + 3, words.n))):
                 return "future", i
         if t:
             return t, i
     return None, -1
 
 
-def _token_tense(tok: Token, lex: DateLexicon, tagged: bool) -> str | None:
-    low = tok.lower_
-    doc = tok.doc
-    before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
-    after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
-    if low in _FUTURE_MD or low in lex.tense.future:
+def _token_tense(words: _Words, i: int, sets: dict[str, frozenset[str]]) -> str | None:
+    low, _text, tag, alpha, title = words.row(i)
+    before = words.row(i - 1)[0] if i > 0 else ""
+    after = words.row(i + 1)[0] if i + 1 < words.n else ""
+    if low in _FUTURE_MD or low in sets["future"]:
         return "future"
-    if low in lex.tense.obligation and after == "to":
+    if low in sets["obligation"] and after == "to":
         return "future"  # "we have to win before May"
+    tagged = words.tagged
     if tagged:
-        tensed = _tagged_tense(tok, lex, before)
-        if tensed or tok.tag_.startswith("VB"):
+        tensed = _tagged_tense(tag, low, sets, before)
+        if tensed or tag.startswith("VB"):
             return tensed
         # words the tagger reads as adjectives ("polls open Friday")
-    if low in lex.tense.present and before not in lex.tense.not_verb_after:
+    if low in sets["present"] and before not in sets["not_verb_after"]:
         return "present"
     if tagged:
         return None
-    if low in lex.tense.past or (tok.is_alpha and len(low) > 4 and low.endswith("ed")
-                                 and low not in lex.tense.not_past_ed and not tok.is_title):
+    if low in sets["past"] or (alpha and len(low) > 4 and low.endswith("ed")
+                               and low not in sets["not_past_ed"] and not title):
         if before in _INFINITIVE:
             return None  # "to be held", "will have registered": the auxiliary decides
-        if before in lex.tense.not_verb_after and low not in lex.tense.past:
+        if before in sets["not_verb_after"] and low not in sets["past"]:
             return None  # "a disputed count", "the delayed vote": an adjective
-        if before in lex.tense.present:
+        if before in sets["present"]:
             return "present"  # "is held"
         return "past"
     return None
 
 
-def _tagged_tense(tok: Token, lex: DateLexicon, before: str) -> str | None:
+def _tagged_tense(tag: str, low: str, sets: dict[str, frozenset[str]], before: str) -> str | None:
     """Tense from the tagger: finite verbs, and past participles read as the blank-mode
     rules read "-ed" words ("a poll released Tuesday" is past, "to be held" undecided)."""
-    if tok.tag_ == "VBD":
+    if tag == "VBD":
         return "past"
-    if tok.tag_ in ("VBZ", "VBP"):
+    if tag in ("VBZ", "VBP"):
         return "present"
-    if tok.tag_ != "VBN":
+    if tag != "VBN":
         return None
     if before in ("has", "have", "had"):
         return "past"
-    if before in _INFINITIVE or tok.lower_ in lex.tense.not_past_ed:
+    if before in _INFINITIVE or low in sets["not_past_ed"]:
         return None
-    if before in lex.tense.present:
+    if before in sets["present"]:
         return "present"  # "is held"
     return "past"
 
@@ -215,33 +261,44 @@ def _event_table(lex: DateLexicon) -> tuple[re.Pattern[str] | None, dict[str, Ev
     return hit[1], hit[2]
 
 
-def event_at(span: Span, lex: DateLexicon, doc_text: str | None = None, sent: Span | None = None) -> str:
+def event_at(span: Span, lex: DateLexicon, doc_text: str | None = None, sent: Span | None = None,
+             words: _Words | None = None, memo: dict | None = None) -> str:
     """The election event named near the date in its sentence: the nearest specific cue
     (primary, runoff, general, referendum), else the nearest generic one, else "other".
-    ``doc_text`` and ``sent`` (when the caller has them) save rebuilding them."""
+    ``doc_text``, ``sent``, ``words`` (the Doc's token attributes) and ``memo`` (the cues
+    found per sentence, shared by the dates of one Doc) save finding them again."""
     doc = span.doc
     if sent is None:
         sent = _sentence(doc, span)
     rx, by_phrase = _event_table(lex)
     if rx is None:
         return "other"
-    off = sent.start_char
-    text = doc_text[off:sent.end_char] if doc_text is not None else sent.text
+    key = (sent.start, sent.end)
+    cues = memo.get(key) if memo is not None else None
+    if cues is None:
+        off = sent.start_char
+        text = doc_text[off:sent.end_char] if doc_text is not None else sent.text
+        cues = []
+        for m in rx.finditer(text):
+            cue = doc.char_span(m.start() + off, m.end() + off, alignment_mode="expand")
+            if cue is not None:
+                cues.append((cue.start, cue.end, by_phrase.get(" ".join(m.group(0).lower().split()))))
+        if memo is not None:
+            memo[key] = cues
     best: dict[bool, tuple[int, str]] = {}
-    for m in rx.finditer(text):
-        cue = doc.char_span(m.start() + off, m.end() + off, alignment_mode="expand")
-        if cue is None:
-            continue
-        if cue.start == span.start and cue.end == span.end:
+    for cstart, cend, entry in cues:
+        if cstart == span.start and cend == span.end:
             dist = 0  # the date names the event itself ("polling day")
-        elif cue.start < span.end and span.start < cue.end:
+        elif cstart < span.end and span.start < cend:
             continue
         else:
-            dist = cue.start - span.end if cue.start >= span.end else span.start - cue.end
-        between = doc[min(span.end, cue.end): max(span.start, cue.start)]
-        if any(t.text in (";",) for t in between):
+            dist = cstart - span.end if cstart >= span.end else span.start - cend
+        lo, hi = min(span.end, cend), max(span.start, cstart)
+        if words is not None:
+            if any(words.text(i) == ";" for i in range(lo, hi)):
+                continue
+        elif any(t.text in (";",) for t in doc[lo:hi]):
             continue
-        entry = by_phrase.get(" ".join(m.group(0).lower().split()))
         if entry is None:
             continue
         limit = lex.event_window * (1 if entry.generic else 2)
@@ -295,14 +352,22 @@ class DateRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
         text = doc_text(doc)
-        blocked = [(s.start_char, s.end_char) for key in (MONEY, PERCENT) for s in span_group(doc, key)]
+        pspans = span_group(doc, PERCENT)
+        blocked = [(s.start_char, s.end_char) for s in span_group(doc, MONEY)] + [
+            (s.start_char, s.end_char) for s in pspans]
         nd = _phrase_regex(tuple(lex.not_dates))
         if nd is not None:
-            blocked += [m.span() for m in nd.finditer(text)]
+            blocked += [m.span() for m in fastscan.finditer(nd, text)]
+        blocked.sort()
+        b_starts = [bs for bs, _ in blocked]
+        b_ends: list[int] = []  # the furthest end among the blocked stretches up to each
+        for _, be in blocked:
+            b_ends.append(max(be, b_ends[-1]) if b_ends else be)
         accepted: list[tuple[Candidate, Span]] = []
         year_tokens: set[int] = set()
         for cand in find_candidates(text, self.kinds):
-            if any(cand.start < be and bs < cand.end for bs, be in blocked):
+            k = bisect.bisect_left(b_starts, cand.end)  # the stretches starting before the candidate ends
+            if k and b_ends[k - 1] > cand.start:
                 continue
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None or not self._passes(cand, span, text, lex, year_tokens):
@@ -314,9 +379,11 @@ class DateRecognizer:
         hint = None if pub else self._year_hint(accepted, text)
         ctx = Context(year_hint=hint)
         out: list[Span] = []
+        words = _Words(doc) if accepted else None
+        event_memo: dict = {}
         for i, (cand, span) in enumerate(accepted):
             sent = _sentence(doc, span)
-            tense = tense_at(span, lex, sent, far=cand.kind in YEARLESS_KINDS)
+            tense = tense_at(span, lex, sent, far=cand.kind in YEARLESS_KINDS, words=words)
             dv = resolve(text[cand.start:cand.end], cand.kind, pub, tense, ctx)
             if cand.kind == "month" and i + 1 < len(accepted):
                 dv = self._coordinated_year(dv, cand, accepted[i + 1][0], text)
@@ -329,11 +396,11 @@ class DateRecognizer:
             new = Span(doc, span.start, span.end, label="DATE")
             new._.set(DATES, {
                 "value": dv.value, "timex": dv.timex, "granularity": dv.granularity,
-                "event": event_at(span, lex, text, sent), "reason": dv.reason, "rule": f"date.{cand.kind}",
+                "event": event_at(span, lex, text, sent, words, event_memo), "reason": dv.reason, "rule": f"date.{cand.kind}",
             })
             out.append(new)
-        self._article_election_days(doc, out, pub, lex, text)
-        self._held_election_weekdays(doc, out, pub, lex, text)
+        self._article_election_days(doc, out, pub, lex, text, pspans)
+        self._held_election_weekdays(doc, out, pub, lex, text, pspans)
         # a named day with no calendar ("polling day") the article never dates is a vague word
         no_calendar = {n.phrase for n in lex.named_days if n.month is None}
         doc.spans[DATES] = [s for s in out if not (s.text in no_calendar and s._.get(DATES)["value"] is None)]
@@ -341,7 +408,7 @@ class DateRecognizer:
 
     @staticmethod
     def _held_election_weekdays(doc: Doc, spans: list[Span], pub: date | None, lex: DateLexicon,
-                                text: str) -> None:
+                                text: str, pspans: list[Span] | None = None) -> None:
         """In a results story (vote shares reported), "Saturday's by-election" is the election
         just held, whatever the tense around it: a weekday naming an election that was
         resolved into the week ahead moves back a week."""
@@ -350,7 +417,7 @@ class DateRecognizer:
         cues = lex.election_day
         after = tuple(c.lower() for c in cues.results_after_percent)
         if not any(" ".join(text[p.end_char:p.end_char + 30].lower().split()).startswith(after)
-                   for p in span_group(doc, PERCENT)):
+                   for p in (span_group(doc, PERCENT) if pspans is None else pspans)):
             return
         for s in spans:
             d = s._.get(DATES)
@@ -376,7 +443,7 @@ class DateRecognizer:
 
     @staticmethod
     def _article_election_days(doc: Doc, spans: list[Span], pub: date | None, lex: DateLexicon,
-                               text: str) -> None:
+                               text: str, pspans: list[Span] | None = None) -> None:
         """Give a named election day ("Election Day") the date of the article's own election:
         a day date attached to an election noun ("Tuesday's primary", "the June 10 vote"),
         the most recent such day on or before publication first; else a recent day in a
@@ -406,7 +473,7 @@ class DateRecognizer:
         # a results story (vote shares reported) is about an election already held
         after = tuple(c.lower() for c in cues.results_after_percent)
         results = any(" ".join(text[p.end_char:p.end_char + 30].lower().split()).startswith(after)
-                      for p in span_group(doc, PERCENT))
+                      for p in (span_group(doc, PERCENT) if pspans is None else pspans))
         future = [d for d in strong if pub is not None and d > pub and not results]
         chosen = max(past) if past else min(voting) if voting else min(future) if future else None
         low = text.lower()

@@ -16,6 +16,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import fastscan
 from ..normalize.money import _scale_regex, amount_from_match, money_regex
 from ..normalize.numbers import DIGITS, clean, parse_digits, qualifier_before, scale_factor
 from ..normalize import figure_rules as rules
@@ -44,7 +45,7 @@ class MoneyFinder:
     def find(self, text: str) -> list[tuple[int, int, dict]]:
         """(start_char, end_char, data) per amount, with conversions linked."""
         items: list[tuple[int, int, dict]] = []
-        for m in money_regex().finditer(text):
+        for m in fastscan.finditer(money_regex(), text):
             parsed = amount_from_match(m)
             if parsed is None:
                 continue
