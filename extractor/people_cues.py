@@ -13,6 +13,7 @@ DASHES = {"-", "–", "—", ":", ",", "(", "both", "and"}
 GROUP_GLUE = {"and", ",", "&"}
 CLAUSE_BREAK = {"if", "that", "when", "because", "while", "although", "which", "where", "so", "unless", "whether", "what"}
 POSS = ("'s", "’s", "'", "’")
+QUOTES = {'"', "“", "”", "'", "‘"}
 WIN_SKIP = {"the", "a", "an", "first", "second", "third", "fourth", "fifth", "sixth", "final", "his", "her", "its", "their",
             "yesterday", "today", "tonight", "'s", "’s", "last", "this", "next", "week", "year", "month", "thursday",
             "tuesday", "wednesday", "monday", "friday", "saturday", "sunday", "night"}
@@ -70,6 +71,9 @@ class Cues:
     apposition_nouns: set[str] = field(default_factory=set)
     commenting_offices: set[str] = field(default_factory=set)
     loose: set[str] = field(default_factory=set)
+    term_offices: set[str] = field(default_factory=set)
+    naming: PhraseIndex = field(default_factory=lambda: PhraseIndex([]))
+    term_nouns: set[str] = field(default_factory=set)
 
     @classmethod
     def from_gazetteer(cls, gaz: Gazetteer) -> Cues:
@@ -97,4 +101,5 @@ class Cues:
             coreferent=words("coreferent_offices"), race_local=words("race_local_offices"), vacate=phrases("vacate_cues"), successor=phrases("successor_cues"),
             cancel=words("cue_cancellers"), loser_links=phrases("loser_links"), apposition_nouns=words("apposition_nouns"),
             commenting_offices=words("commenting_offices"), loose=words("loose_cues"),
+            term_offices=words("term_offices"), naming=phrases("naming_words"), term_nouns=words("term_nouns"),
         )

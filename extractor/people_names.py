@@ -86,6 +86,9 @@ class NameRules:
         def add(s: int, e: int, rule: str, min_len: int = 1) -> None:
             if rule in ("people.ner", "people.name_rule") and self.tv.span_text(s, e) in self.places:
                 return
+            if rule == "people.ner" and s > 0 and e < size and words[s - 1].isalpha() and texts[s - 1].islower() \
+                    and self.cues.race_nouns.starts_at(words, e) is not None:
+                return  # "the inner Perth seat", "the Kelby constituency": a place naming a race
             if e - s >= min_len and not any(s < fe and fs < e for fs, fe in found):
                 found[(s, e)] = rule
 
@@ -167,6 +170,9 @@ class NameRules:
                 self.one_word_ent.get(k) not in (None, "GPE", "LOC", "NORP") or k not in self.not_person_ent
                 for k in range(s, e)):
             return True  # "Labour's Ana Tuilagi" with "Tuilagi" read as a one-word ORG
+        if e - s >= 2 and s >= 2 and self.tv.texts[s - 1] in POSS and (s - 2) in self.party_at \
+                and self.ent_extent.get(s) == e and self.tv.span_text(s, e) not in self.places:
+            return True  # "the Liberal National Party's Jane Roe" read as one GPE/ORG entity
         span = self.org_ent.get(s)
         if span is None or e - s < 2 or span[1] not in (e, e + 1) or (span[1] == e + 1 and doc[e].text not in POSS):
             return False
@@ -213,11 +219,13 @@ class NameRules:
         return None
 
     def _vote_count(self, k: int) -> bool:
-        """A vote tally at token k: '1,184 votes' or '902 (28.1 per cent)'."""
+        """A vote tally at token k: '1,184 votes', '902 (28.1 per cent)' or '63,518, or 9.1%'."""
         doc = self.doc
         nxt = doc[k + 1].lower_ if k + 1 < len(doc) else ""
         if nxt == "votes":
             return True
+        if nxt == "," and k + 4 < len(doc) and doc[k + 2].lower_ == "or" and _PERCENT_FIGURE.match(doc[k + 3].text):
+            return doc[k + 4].lower_ in ("%", "per", "percent", "pc") or doc[k + 3].text.endswith("%")
         if nxt == "(" and k + 3 < len(doc) and _PERCENT_FIGURE.match(doc[k + 2].text):
             return doc[k + 3].lower_ in ("%", "per", "percent", "pc") or doc[k + 2].text.endswith("%")
         return False

@@ -10,7 +10,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
-from .people_cues import AUX, CAPITAL, CLAUSE_BREAK, DASHES, GROUP_GLUE, POSS, ROLE_MODIFIERS, WIN_SKIP
+from .people_cues import AUX, CAPITAL, CLAUSE_BREAK, DASHES, GROUP_GLUE, POSS, QUOTES, ROLE_MODIFIERS, WIN_SKIP
 from .people_names import Person
 
 
@@ -31,6 +31,8 @@ class RoleRules:
                 break
             if w in c.speech and self._reports_other(ti):
                 break
+            if w == ":" and ti + 1 < len(words) and words[ti + 1] in QUOTES:
+                break  # 'Jane Roe: "Our kids won tonight."': the quote is not about her
             after.append(w)
         before_lo = max(prev_end, gstart - 12)
         before = words[before_lo:gstart]
@@ -54,6 +56,9 @@ class RoleRules:
         for phrase, k in c.after.hits(after) if evidence is None else ():
             if phrase[0] in c.win and not self._win_ok(after, k + len(phrase)):
                 continue
+            if phrase[0] in c.win and self._term_win(after, k + len(phrase)) and \
+                    self._commenting_office(gstart, c.term_offices):
+                continue  # "Prime Minister Jane Roe has won a second term": the party's win
             if negated is None:
                 negated = [(k2, k2 + len(neg)) for neg, k2 in c.negators.hits(after)]
             if any(end <= k for _s, end in negated):
@@ -112,14 +117,20 @@ class RoleRules:
                 return ti - gend if words[ti] == "," else 0
         return 0
 
-    def _commenting_office(self, s: int) -> bool:
+    def _term_win(self, after: list[str], k: int) -> bool:
+        """'won a second term': the first word after a win verb (past 'a', ordinals) is a term noun."""
+        window = [w for w in after[k:k + 5] if w not in WIN_SKIP]
+        return any(w in self.cues.term_nouns for w in window[:2])  # "a third straight term"
+
+    def _commenting_office(self, s: int, listed: set[str] | None = None) -> bool:
         """An office right before the name (through titles) that roles.json lists as held by
-        commentators, not contestants ('Deputy Premier', 'Minister for Housing')."""
+        commentators, not contestants ('Deputy Premier', 'Minister for Housing'), or one of ``listed``."""
+        listed = self.cues.commenting_offices if listed is None else listed
         k = s
         while k in self.office_end:
             sp = self.office_end[k]
             office = (self.span_data[id(sp)] or {}).get("office") or ""
-            if sp.label_ == "OFFICE" and _office_in(office, self.cues.commenting_offices):
+            if sp.label_ == "OFFICE" and _office_in(office, listed):
                 return True
             k = sp.start
         return False
@@ -174,11 +185,14 @@ class RoleRules:
         return True
 
     def _share_before(self, s: int) -> bool:
-        """'... 11,203 for Labour's Priya Sandhu', 'against 39 per cent for Mr Brandt'."""
-        k = self._skip_back(s)
+        """'... 11,203 for Labour's Priya Sandhu', 'against 39 per cent for Mr Brandt', '41.6%, for
+        Savannah City Council member Jane Roe' (offices and their places are skipped too)."""
+        k = self._skip_back(s, offices=True)
         if k < 2 or self.words[k - 1] != "for":
             return False
         prev = self.doc[k - 2]
+        if prev.text == "," and k >= 3:  # "286,814, or 41.6%, for ..."
+            prev = self.doc[k - 3]
         return prev.like_num or prev.lower_ in ("%", "cent", "percent", "votes", "points")
 
     def _introduced(self, s: int) -> bool:
@@ -213,13 +227,15 @@ class RoleRules:
         rest = [t for t in doc[gend:min(sent.end, gend + 5)]]
         return any(t.lower_ == "by" and j + 1 < len(rest) and rest[j + 1].like_num for j, t in enumerate(rest))
 
-    def _skip_back(self, s: int, party: bool = True) -> int:
-        """Start of the titles, party words and possessives right before token s."""
+    def _skip_back(self, s: int, party: bool = True, offices: bool = False) -> int:
+        """Start of the titles, party words and possessives right before token s (with
+        ``offices``, also office words and their places: 'for City Council member Jane Roe')."""
         texts, words = self.tv.texts, self.words
         k = s
         while k > 0 and (texts[k - 1] in self.title_forms or texts[k - 1] in POSS
                          or party and ((k - 1) in self.party_at or words[k - 1] == "the")
-                         or (k - 1) in self.office_start and self.office_start[k - 1].label_ == "TITLE"):
+                         or (k - 1) in self.office_start and self.office_start[k - 1].label_ == "TITLE"
+                         or offices and ((k - 1) in self.office_tok or (k - 1) in self.place_tok)):
             k -= 1
         return k
 
@@ -267,6 +283,9 @@ class RoleRules:
             k -= 1
             if k in self.place_end:
                 k = self.place_end[k].end
+            if k in self.office_end and self.office_end[k].start > 0 and \
+                    self.words[self.office_end[k].start - 1] in ("their", "our", "your", "a", "an", "every", "any"):
+                k = s  # "voters choose their mayor, Jane Roe's group says": not a definite post-holder
         comma_used = False
         while k in self.office_end:
             sp = self.office_end[k]
@@ -392,10 +411,22 @@ class RoleRules:
         # before: "Labour MP Oona King", "Labour's Elizabeth Blackman", "Tory defector Robert Jackson"
         texts, lower = self.tv.texts, self.words
         k = s
+        intro = self.cues.naming.tail(lower, s, max(lo, s - 3))
+        if intro:  # "The Democratic nominee, a two-term congresswoman named Jane Roe"
+            for j in range(s - len(intro) - 1, max(lo, s - 12) - 1, -1):
+                if texts[j] == ",":
+                    k = j + 1
+                    break
+                if j in self.mention_start or texts[j] in (".", ";", "(", ")"):
+                    break
         former = False
         steps = 0
-        while k > lo and steps < 6:
+        while k > lo and steps < 8:
             text, word = texts[k - 1], lower[k - 1]
+            if word in ("the", "a", "an") and k < s and k - 1 > lo and (texts[k - 2] == "," or (k - 2) in self.party_at):
+                k -= 1  # "Her Republican opponent, the former state treasurer Jane Roe"
+                steps += 1
+                continue
             if text == "," and k - 2 >= lo and (lower[k - 2] in self.cues.nouns or (k - 2) in self.office_tok
                                                 or lower[k - 2] in self.cues.apposition_nouns
                                                 or (k - 2) in self.party_at and self.party_span_at[k - 2].start > 0
@@ -469,7 +500,9 @@ class RoleRules:
             if any(k2 + len(ph) >= len(before) - 1 for ph, k2 in self.cues.former_party.hits(before)):
                 self._former(p, name)
                 continue
-            noun_use = after_tok is None or after_tok.is_punct or after_tok.lower_ in ("and", "who", "but")
+            noun_use = after_tok is None or after_tok.is_punct or after_tok.lower_ in ("and", "who", "but") \
+                or (j == 2 and words[0] == "," and after_tok.is_lower and after_tok.lower_.endswith("ing")
+                    and after_tok.i not in self.office_tok)  # "Jane Roe, a Democrat seeking the seat"
             if before[-1:] in (["former"], ["ex"]) and j >= 2 and before[-2] in ("a", "an", "-"):
                 if noun_use:  # "Jane Roe, a former Conservative who now sits as an independent"
                     self._former(p, name)
@@ -493,8 +526,8 @@ class RoleRules:
                     self._set_party(p, name, "people.party_link")
                     break
         if pending is not None:
-            if p.party is not None and p.party != pending and p.party != party_before:
-                self._former(p, pending)
+            if p.party is not None and p.party != pending and (p.party != party_before or p.party_rule == "people.party_before"):
+                self._former(p, pending)  # "Independent Jane Roe, a former Liberal Party member"
             else:
                 self._set_party(p, pending, "people.party_apposition")
 
@@ -558,6 +591,7 @@ class RoleRules:
                 if len(found) == 1:
                     self._set_party(p, next(iter(found)), "people.party_primary")
                     break
+        self._primary_results(people, owner)
         # "Hale's main rival in the primary, Tom Brandt": primary rivals share the party
         for m, p in sorted(owner.items()):
             if p.role != "candidate" or p.party:
@@ -573,6 +607,27 @@ class RoleRules:
                     if other and other.role == "candidate" and other.party:
                         self._set_party(p, other.party, "people.party_primary_rival")
                         break
+
+    def _primary_results(self, people: list[Person], owner: dict) -> None:
+        """'In the Democratic primary, Jane Roe won ... She had 58%, to 41% for Tom Brandt': a
+        candidate known only from a vote share shares the party of the primary contestants in the
+        same paragraph (when they are all of one party)."""
+        open_ = [p for p in people if p.role == "candidate" and not p.party
+                 and p.evidence in ("vote share", "vote share for", "result row")]
+        if not open_:
+            return
+        tv = self.tv
+        breaks = [i for i, sp in enumerate(tv.space) if sp and "\n" in tv.texts[i]]
+        para_parties: dict[int, set[str]] = {}
+        for m, p in owner.items():
+            if p.role == "candidate" and p.party and p.party_rule in ("people.party_primary", "people.party_primary_rival"):
+                para_parties.setdefault(bisect_right(breaks, m[0]), set()).add(p.party)
+        for p in open_:
+            for s, _e in p.mentions:
+                found = para_parties.get(bisect_right(breaks, s), set())
+                if len(found) == 1:
+                    self._set_party(p, next(iter(found)), "people.party_primary_results")
+                    break
 
     def _set_party(self, p: Person, name: str, rule: str) -> None:
         if p.party is None or (p.party_rule == "people.party_before" and rule in ("people.party_switch", "people.party_turned")):

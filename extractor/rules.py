@@ -212,6 +212,14 @@ class RolesFile(_Strict):
                                   "office-holder a candidate: 'conceded', 'welcomed'")
     apposition_nouns: list[str] = Field(default_factory=list, description="a noun between a party and a name: 'the sitting "
                                         "Liberal member, Jane Roe', 'Republican businessman Jane Roe'")
+    naming_words: list[str] = Field(default_factory=list, description="words that hand a description to a name: 'The "
+                                    "Democratic nominee, a two-term congresswoman named Jane Roe' (the party before the "
+                                    "comma is the named person's): 'named', 'called'")
+    term_offices: list[str] = Field(default_factory=list, description="offices held through the party's win, not a personal "
+                                    "contest: 'Prime Minister Jane Roe has won a second term' (a win verb, then 'term') "
+                                    "does not make the holder a candidate ('prime minister', 'premier')")
+    term_nouns: list[str] = Field(default_factory=list, description="words after a win verb that name a term of office, "
+                                  "read with ``term_offices``: 'term', 'terms'")
 
 
 # ----------------------------------------------------------------------------- loading

@@ -32,6 +32,7 @@ class PartyTagger:
     def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer) -> None:
         self.name = name
         self.gaz = gazetteer
+        self.title_forms = {f for p in gazetteer.packs.values() for t in p.titles.titles for f in t.forms}
         self.strong = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.weak = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.blocked = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -196,10 +197,12 @@ class PartyTagger:
         return nxt is None or nxt.is_punct or nxt.lower_ in ("who", "and", "but", "in", "for", "since", "at", "on") \
             or (nxt.tag_ in ("VBD", "VBZ") and nxt.lower_ not in ("'s", "’s"))  # "an independent won"
 
-    @staticmethod
-    def _before_person(doc: Doc, end: int) -> bool:
+    def _before_person(self, doc: Doc, end: int) -> bool:
         """'independent Jane Roe', 'Libertarian Jane Roe': a member word right before a PERSON
-        entity's two or more capitalized words (the model may start the entity at the party word)."""
+        entity's two or more capitalized words (the model may start the entity at the party word),
+        also past one title ('Independent Dr Jane Roe')."""
+        if end + 1 < len(doc) and doc[end].text in self.title_forms and doc[end + 1].ent_type_ == "PERSON":
+            end += 1  # "Independent Dr Jane Roe"
         if end >= len(doc) or doc[end].ent_type_ != "PERSON":
             return False
         k = end + 1

@@ -107,9 +107,11 @@ class PeopleTagger(NameRules, RoleRules, RaceRules):
         self.not_person_ent: set[int] = set()
         self.org_ent: dict[int, tuple[int, int]] = {}
         self.one_word_ent: dict[int, str] = {}  # token -> label of a one-word entity ("Felicity" GPE, "Tuilagi" ORG)
+        self.ent_extent: dict[int, int] = {}  # start -> end of a non-person entity
         for ent in self.ents:  # the statistical model's places and organisations are not names
             if ent.label_ in ("GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW"):
                 self.not_person_ent.update(range(ent.start, ent.end))
+                self.ent_extent[ent.start] = ent.end
                 if ent.end - ent.start == 1:
                     self.one_word_ent[ent.start] = ent.label_
                 if ent.label_ not in ("GPE", "LOC", "NORP"):  # often a misread name
