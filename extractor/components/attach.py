@@ -57,6 +57,8 @@ _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)\s{1,3}$")
 _BY_AFTER = re.compile(r"^\s{1,3}(?:(?:was|were|had\s{1,3}been|been)\s{1,3})?"
                        r"(?:spent|raised|donated|given|loaned|lent|paid)"
                        r"\s{1,3}by\s{1,3}(?:the\s{1,3})?$")
+_PERSON_ANAPHOR = re.compile(r"(?i)\b(?:his|her)\s{1,3}(?:campaign|committee|bid)\b")
+_TO_RECIPIENT = re.compile(r"^\s{1,3}to\s{1,3}(?:the\s{1,3})?$")
 _TO_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to|for)\s{1,3}(?:the\s)?$")
 
 
@@ -322,6 +324,10 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
     near_before = sentence[max(prev_end, rel_start - 60):rel_start].rsplit(";", 1)[-1]
     near_after = re.split(r"[,;:(]", sentence[rel_end:min(next_start, rel_end + 40)], maxsplit=1)[0]
     before = sentence[max(0, rel_start - 25):rel_start]
+    change = _change_percent()
+    if (data.get("unit") == "percent" and data.get("kind") != "margin" and change is not None
+            and change.search(near_before)):
+        return "other"  # "turnout fell by 10 per cent": a change, not a turnout
     for rule in rules.figure_kinds().percent_kinds:
         rx = cue(rule.kind)
         if rule.kind == "margin":
@@ -370,6 +376,24 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
                                           or _PARTY_THEN_SHARE.search(sentence, max(0, rel_start - 30), rel_start)):
         return "vote_share"  # a results line: "Ann Ray (Lab) 1,204 (41.0%)", "Ann Ray (Lab) 41%"
     return "other"
+
+
+def _turnout_change(text: str, a: int, start: int) -> bool:
+    """ "turnout fell by 4 per cent": a change in turnout, which (like turnout) is no contender's."""
+    rx, change = cue("turnout"), _change_percent()
+    lo = max(a, start - 40)
+    return (rx is not None and change is not None and rx.search(text, lo, start) is not None
+            and change.search(text, lo, start) is not None)
+
+
+@lru_cache(maxsize=1)
+def _change_percent() -> re.Pattern[str] | None:
+    """Change words (figure_kinds.json percent_change_cues), maybe with a qualifier, ending the text before a figure."""
+    words = rules.figure_kinds().percent_change_cues
+    if not words:
+        return None
+    quals = rules.alternation([q.phrase for q in rules.qualifiers().qualifiers])
+    return re.compile(rf"(?i)\b(?:{rules.alternation(words)})\s{{1,3}}(?:(?:{quals})\s{{1,3}})?$")
 
 
 @lru_cache(maxsize=256)
@@ -442,7 +466,8 @@ class Attacher:
             if null_share(text, span.start_char, span.end_char) and data.get("unit") != "percentage points":
                 data["subject"] = None  # "with 9% undecided", "the remaining 10.4 per cent"
             elif data["kind"] == "turnout" or (data["kind"] == "other" and data.get("rule") != "percent.bare_coordination"
-                                             and _measurement(text, a, b, span)):
+                                             and (_measurement(text, a, b, span)
+                                                  or _turnout_change(text, a, span.start_char))):
                 data["subject"] = None  # turnout is the electorate's; "97% of precincts reporting", "plus or minus 3"
             else:
                 data["subject"] = self._percent_subject(doc, span, data, near, self._window(ms, sents, span), sents)
@@ -454,6 +479,7 @@ class Attacher:
                 if data["subject"] is not None:
                     last_margin = (idx, data["subject"])
             span._.electx_percent = data
+        self._last_money = None  # (sentence index, subject) of the latest amount with a subject
         for span in span_group(doc, MONEY):
             data = dict(span._.electx_money or {})
             a, b = sents.around(span.start_char)
@@ -464,6 +490,9 @@ class Attacher:
                 elif data["predicate"] != "threshold" and _is_limit(text, a, span.start_char):
                     data["predicate"], data["limit"] = "other", True
             data["subject"] = self._money_subject(doc, span, data, self._window(ms, sents, span), sents)
+            if data["subject"] is not None and data.get("equivalent_of") is None:
+                person = any(m.name == data["subject"] and m.type == "person" for m in self._window(ms, sents, span))
+                self._last_money = (sents.index(span.start_char), data["subject"], person)
             span._.electx_money = data
         self._copy_to_conversions(doc)
         return doc
@@ -652,6 +681,10 @@ class Attacher:
         named = _named_payer(text, ms, in_sent, span, a, pred)
         if named:
             return named
+        if pred in ("donation", "fundraising"):
+            rec = next((m for m in in_sent if m.start >= span.end_char and m.type in ("person", "party")), None)
+            if rec and _TO_RECIPIENT.match(text[span.end_char:rec.start]):
+                return rec.name  # "transferred $40,000 to Ray's campaign": the recipient's
         allowed = ("party",) if pred == "donation" else ("person", "party", "org")
         before = [m for m in in_sent if m.end <= span.start_char and m.type in allowed]
         if before and _POSSESSIVE.match(text[before[-1].end:span.start_char]):
@@ -715,6 +748,11 @@ class Attacher:
             party = _person_party(doc, found)
             if party:
                 return party
+        last = getattr(self, "_last_money", None)
+        if (found is None and pred in ("donation", "fundraising") and last is not None
+                and sents.index(span.start_char) - last[0] <= 2
+                and (not last[2] or _PERSON_ANAPHOR.search(text, a, span.start_char))):
+            return last[1]  # "Ray raised $1.2m. Donors gave his campaign $900,000": the same recipient
         if pred in ("donation", "fundraising", "spending") or policy:
             if pred != "spending" or found is None:
                 parties_after = [m for m in after if m.type == "party"]

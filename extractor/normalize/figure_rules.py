@@ -168,6 +168,9 @@ class FigureKindsFile(_Strict):
     money_threshold_cues: list[str] = Field(default_factory=list)
     money_cue_window: int = Field(default=80, ge=1, le=1000)
     kind_chain_pattern: str = Field(default="", description="gap after a figure whose kind the next figure shares")
+    percent_change_cues: list[str] = Field(default_factory=list, description="words directly before a "
+                                           "per cent figure that make it a change, kind other ('fell by 10 per "
+                                           "cent', 'up 4%'); 'fell to 30%' is a level, not a change")
     party_adjective_nouns: list[str] = Field(default_factory=list)
     owner_nouns: list[str] = Field(default_factory=list)
     self_funding_cues: list[str] = Field(default_factory=list)
