@@ -46,6 +46,13 @@ def test_weekday_naming_the_election_in_a_results_story_is_the_one_just_held(bla
     assert ("Saturday", "2025-08-16", "election") in got
 
 
+def test_weekday_after_ahead_of_stays_ahead_even_with_poll_shares(blank_nlp):
+    # a poll preview: "% of the vote" appears, but "ahead of" looks forward
+    got = dates(blank_nlp, "Smith has 45% of the vote in our latest poll ahead of Saturday's by-election.",
+                "2025-08-12")
+    assert ("Saturday", "2025-08-16", "election") in got
+
+
 def test_weekday_naming_the_election_in_a_preview_stays_ahead(blank_nlp):
     # no result reported: "Saturday's by-election" is the coming one
     got = dates(blank_nlp, "Campaigners will knock on doors before Saturday's by-election.", "2025-08-12")

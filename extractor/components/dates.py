@@ -424,6 +424,9 @@ class DateRecognizer:
             if d["rule"] != "date.weekday" or len(s) != 1 or d["granularity"] != "day" or not d["value"]:
                 continue  # "next Saturday's poll" says which week it means
             day = date.fromisoformat(d["value"])
+            before = " ".join(t.lower_ for t in doc[max(0, s.start - 2): s.start])
+            if any(before == w or before.endswith(" " + w) for w in cues.preview_before):
+                continue  # "ahead of Tuesday's primary": the coming one
             if day > pub and _names_election(doc, s, cues.nouns_after):
                 held = (day - timedelta(days=7)).isoformat()
                 s._.set(DATES, {**d, "value": held, "timex": held})

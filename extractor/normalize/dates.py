@@ -68,6 +68,9 @@ class ElectionDayCues(_Strict):
     calendar_cues: list[str]
     #: words between a named day and the date that defines it ("Election Day is Nov. 3")
     named_day_links: list[str]
+    #: words right before "Tuesday's primary" that look ahead to it ("ahead of", "before"):
+    #: the results-story rule (the election just held) does not apply
+    preview_before: list[str]
 
 
 class YearWords(_Strict):
