@@ -443,7 +443,7 @@ def _counts(ctx: _Ctx, taken: Intervals) -> list[dict]:
                 continue
             if context is not None and not context.search(text[a:b]):
                 continue
-            subject = None
+            subject, predicate = None, rule.predicate
             if rule.predicate == "seats":
                 parties = [x for x in ctx.near(a, b - 1) if x.type == "party"]
                 before = [x for x in parties if x.end <= s]
@@ -457,9 +457,16 @@ def _counts(ctx: _Ctx, taken: Intervals) -> list[dict]:
                         out.append(ctx.claim(subject, "seats", float(held), rule.unit, None, ps, e,
                                              f"claims.count_{rule.unit}"))
                     subject = None
-            out.append(ctx.claim(subject, rule.predicate, float(value), rule.unit, None, s, e,
+                    predicate = "other"  # the body's size is no one's tally
+            out.append(ctx.claim(subject, predicate, float(value), rule.unit, None, s, e,
                                  f"claims.count_{rule.unit}"))
             break
+    if k.body_size_pattern:  # "the 150-seat chamber": the body's size
+        for m in fastscan.finditer(_rx(k.body_size_pattern), text):
+            s, e = m.start("num"), m.end()
+            value = parse_digits(m.group("num"))
+            if value is not None and not _overlaps(s, e, taken):
+                out.append(ctx.claim(None, "other", float(value), "seats", None, s, e, "claims.body_size"))
     return out
 
 

@@ -202,7 +202,7 @@ def test_poll_sample_before_share_is_not_votes(nlp) -> None:
 
 def test_seat_part_of_whole(nlp) -> None:
     cs = [(c["subject"], c["value"]) for c in claims(nlp, "Labour runs the council with 27 of its 51 seats.")
-          if c["predicate"] == "seats"]
+          if c["unit"] == "seats"]
     assert cs == [("Labour", 27.0), (None, 51.0)]
 
 
@@ -212,9 +212,9 @@ def test_polled_votes_article_is_not_a_poll(nlp) -> None:
 
 
 def test_seat_part_in_words_of_possessive_whole(nlp) -> None:
-    cs = [(c["subject"], c["value"]) for c in claims(nlp, "The Tories now hold twelve of the assembly's 40 seats.")
-          if c["predicate"] == "seats"]
-    assert cs == [("Conservative", 12.0), (None, 40.0)]
+    cs = [(c["subject"], c["predicate"], c["value"])
+          for c in claims(nlp, "The Tories now hold twelve of the assembly's 40 seats.") if c["unit"] == "seats"]
+    assert cs == [("Conservative", "seats", 12.0), (None, "other", 40.0)]
 
 
 def test_precincts_reporting_share_is_not_a_claim(nlp) -> None:

@@ -306,6 +306,11 @@ def null_share(text: str, start: int, end: int) -> bool:
 _MARGIN_OF_ERROR = re.compile(r"(?i)\bmargin\s{1,3}of\s{1,3}(?:sampling\s{1,3})?error\b")
 
 
+@lru_cache(maxsize=16)
+def _after_rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(f"(?i){pattern}")
+
+
 def _near_hit(rx: re.Pattern[str] | None, before: str, after: str) -> bool:
     """A cue just before the figure (after any earlier figure) or just after it."""
     return rx is not None and bool(rx.search(before) or rx.search(after))
@@ -350,6 +355,8 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
             hit = _near_hit(rx, near_before[-20:], "" if data.get("kind") == "margin" else near_after)
         elif rule.near:
             hit = _near_hit(rx, near_before, near_after if rule.kind == "threshold" else near_after[:12])
+            if not hit and rule.after_pattern:  # "36 per cent of registered voters took part"
+                hit = _after_rx(rule.after_pattern).match(sentence, rel_end, min(next_start, rel_end + 60)) is not None
         else:
             hit = rx is not None and _in_sentence(rx, sentence)
         if rule.kind == "threshold":
@@ -432,6 +439,12 @@ def _kind_chain() -> re.Pattern[str] | None:
     return re.compile(f"(?i){pat}") if pat else None
 
 
+@lru_cache(maxsize=1)
+def _turnout_chain() -> re.Pattern[str] | None:
+    pat = rules.figure_kinds().turnout_chain_pattern
+    return re.compile(f"(?i){pat}") if pat else None
+
+
 class Attacher:
     """Fill subject/kind/predicate on the figure spans."""
 
@@ -461,6 +474,10 @@ class Attacher:
                     and data["kind"] in ("other", "vote_share", "poll") and data.get("unit") != "percentage points"
                     and chain.match(text[prev[1]:span.start_char])):
                 data["kind"] = prev[2]
+            elif (prev and prev[0] == a and prev[2] == "turnout" and data["kind"] in ("other", "vote_share", "poll")
+                  and data.get("unit") != "percentage points" and _turnout_chain()
+                  and _turnout_chain().match(text, prev[1], span.start_char)):
+                data["kind"] = "turnout"  # "40 per cent in 2019 and 35 per cent in 2023"
             prev = (a, span.end_char, data["kind"])
             near = pspans[max(0, i - 1):i + 2]
             if null_share(text, span.start_char, span.end_char) and data.get("unit") != "percentage points":
@@ -575,6 +592,12 @@ class Attacher:
         before = [m for m in in_sent if m.end <= span.start_char]
         if before:
             return prefer_person(text, before[-1], in_sent).name
+        first = not any(a <= p.start_char < span.start_char for p in pspans)  # not "to 41.6%, for X"
+        lead = _PRONOUN_START.search(text[a:start]) if kind == "vote_share" and first else None
+        if lead:  # "She had 402,660 votes, or 58.4%": the person the pronoun refers to
+            who = _pronoun_referent(text, ms, sents, span.start_char, a, lead.group(0))
+            if who:
+                return who
         if data.get("kind") == "poll":
             if _SUBJ_PRONOUN.search(text[a:b]):
                 prev = [m for m in ms if m.type == "person" and m.end <= a
@@ -943,6 +966,46 @@ def _previous_person(text: str, ms: list[Mention], sents: Sentences, start: int,
     prev = [m for m in ms if m.type == "person" and m.end <= start and sents.index(m.start) >= idx - 2]
     cands = [m for m in prev if m.role == "candidate"]
     return (cands or prev)[-1].name if prev else None
+
+
+_FEMALE = re.compile(r"(?i)\b(?:she|her|hers|herself)\b")
+_TITLE_BEFORE = re.compile(r"\b(?P<t>Mr|Mrs|Ms|Miss|Mx)\.?\s{1,2}$")
+_PRONOUN_AFTER = re.compile(r"^[^.;]{0,80}?\b(?P<p>[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+
+
+def _gender_of(text: str, mentions: list[Mention]) -> str | None:
+    """'f' or 'm' from a title before a mention (Ms, Mr) or the first pronoun after one, else None."""
+    for m in mentions:
+        t = _TITLE_BEFORE.search(text, max(0, m.start - 6), m.start)
+        if t:
+            return "m" if t.group("t") == "Mr" else "f" if t.group("t") != "Mx" else None
+    for m in mentions:
+        p = _PRONOUN_AFTER.match(text[m.end:m.end + 90])
+        if p:
+            return "f" if _FEMALE.match(p.group("p")) else "m"
+    return None
+
+
+def _pronoun_referent(text: str, ms: list[Mention], sents: Sentences, start: int, a: int,
+                      pronoun: str) -> str | None:
+    """The person a sentence-initial he/she/his/her refers to: the latest person (candidates first) in the
+    nearest sentence up to two back naming one whose known gender does not clash with the pronoun."""
+    idx = sents.index(start)
+    prev = [m for m in ms if m.type == "person" and m.end <= start and sents.index(m.start) >= idx - 2]
+    if not prev:
+        return None
+    want = "f" if _FEMALE.search(pronoun) else "m"
+    seen: set[str] = set()
+    for back in range(3):  # the nearest sentence naming someone; its candidates first, latest first
+        here = [m for m in prev if sents.index(m.start) == idx - back]
+        for m in reversed([m for m in here if m.role != "candidate"] + [m for m in here if m.role == "candidate"]):
+            if m.name in seen:
+                continue
+            seen.add(m.name)
+            g = _gender_of(text, [x for x in ms if x.name == m.name and x.end <= start])
+            if g is None or g == want:
+                return m.name
+    return None
 
 
 def _owner(text: str, in_sent: list[Mention], before: int) -> str | None:

@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 
 from .. import fastscan
 from ..normalize.money import _scale_regex, amount_from_match, money_regex
-from ..normalize.numbers import DIGITS, clean, parse_digits, qualifier_before, scale_factor
+from ..normalize.numbers import (DIGITS, clean, parse_digits, qualifier_after, qualifier_before,
+                                 scale_factor)
 from ..normalize import figure_rules as rules
 from ..spans import MONEY, PARTIES, register_extensions
 from ._figures import doc_text, drop_overlaps, make_span
@@ -63,6 +64,9 @@ class MoneyFinder:
                         items.append((tail.start("num"), tail.end(), self._data(clean(second * f), code, qual,
                                                                                 "money.range_tail")))
                         rule = "money.range_head"
+            if qual is None:  # "$200 or less": the qualifier follows the amount
+                qual, tlen = qualifier_after(text[end:end + 30])
+                end += tlen
             items.append((m.start() - qlen, end, self._data(amount, code, qual, rule)))
         items = drop_overlaps(items)
         self._link_conversions(text, items)

@@ -110,6 +110,8 @@ class QualifierEntry(_Strict):
 class QualifiersFile(_Strict):
     description: str = ""
     qualifiers: list[QualifierEntry]
+    trailing: list[QualifierEntry] = Field(default_factory=list,
+                                           description="phrases right after a money amount ('or less')")
 
 
 # --- figure_kinds.json ------------------------------------------------------------------
@@ -118,6 +120,8 @@ class PercentKindRule(_Strict):
     cues: list[str]
     qualifier_cues: list[QualifierName] = Field(default_factory=list)
     near: bool = False
+    after_pattern: str = Field(default="", description="regex matched right after the figure (up to its next "
+                                                          "figure, 60 chars), e.g. 'of registered voters took part'")
 
 
 class MoneyPredicateRule(_Strict):
@@ -168,6 +172,8 @@ class FigureKindsFile(_Strict):
     money_threshold_cues: list[str] = Field(default_factory=list)
     money_cue_window: int = Field(default=80, ge=1, le=1000)
     kind_chain_pattern: str = Field(default="", description="gap after a figure whose kind the next figure shares")
+    turnout_chain_pattern: str = Field(default="", description="gap after a turnout figure whose kind the next "
+                                                               "figure shares ('40% in 2019 and 35% in 2023')")
     percent_change_cues: list[str] = Field(default_factory=list, description="words directly before a "
                                            "per cent figure that make it a change, kind other ('fell by 10 per "
                                            "cent', 'up 4%'); 'fell to 30%' is a level, not a change")
@@ -178,6 +184,8 @@ class FigureKindsFile(_Strict):
     majority_pattern: str = ""
     result_line_pattern: str = ""
     count_share_pattern: str = Field(default="", description="a bare count followed by its share")
+    body_size_pattern: str = Field(default="", description="a body's size written as an adjective ('the 150-seat "
+                                                           "chamber'): an 'other' claim in seats")
     seat_share_pattern: str = Field(default="", description="text before M seats giving the holder part")
     poll_result_pattern: str = Field(default="", description="result idioms that look like poll cues "
                                      "('polled 1,184 votes', 'topped the poll'); blanked before poll cue search")
@@ -201,9 +209,10 @@ class FigureKindsFile(_Strict):
     def _regexes(cls, v: list[str]) -> list[str]:
         return [_check_regex(p) for p in v]
 
-    @field_validator("out_of_ten_pattern", "ratio_pattern", "kind_chain_pattern", "vote_count_pattern",
-                     "majority_pattern", "result_line_pattern", "poll_result_pattern",
-                     "count_share_pattern", "seat_share_pattern")
+    @field_validator("out_of_ten_pattern", "ratio_pattern", "kind_chain_pattern", "turnout_chain_pattern",
+                     "vote_count_pattern", "majority_pattern", "result_line_pattern", "poll_result_pattern",
+                     "count_share_pattern", "seat_share_pattern",
+                     "body_size_pattern")
     @classmethod
     def _regex(cls, v: str) -> str:
         return _check_regex(v)

@@ -18,7 +18,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from . import figure_rules as rules
-from .numbers import DIGITS, clean, number_word_regex, parse_digits, parse_words, scale_factor, split_qualifier
+from .numbers import (DIGITS, clean, number_word_regex, parse_digits, parse_words, scale_factor, split_qualifier,
+                      split_trailing_qualifier)
 
 MAX_LEN = 80
 
@@ -133,6 +134,8 @@ def parse_money(text: str) -> dict | None:
     if not text or len(text) > MAX_LEN:
         return None
     qualifier, rest = split_qualifier(text)
+    trailing, rest = split_trailing_qualifier(rest)
+    qualifier = qualifier or trailing
     parsed = parse_amount(rest)
     if parsed is None:
         return None

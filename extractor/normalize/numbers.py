@@ -186,6 +186,52 @@ def qualifier_before(prefix: str) -> tuple[str | None, int]:
     return _qualifier_map().get(phrase), len(m.group(0))
 
 
+@lru_cache(maxsize=1)
+def _trailing_regex() -> re.Pattern[str] | None:
+    phrases = [q.phrase for q in rules.qualifiers().trailing]
+    if not phrases:
+        return None
+    return re.compile(rf"(?i)\s{{1,3}}({rules.alternation(phrases)})\b(?![ \t]{{1,3}}than\b|-)")
+
+
+@lru_cache(maxsize=1)
+def _trailing_map() -> dict[str, str]:
+    return {q.phrase.lower(): q.qualifier for q in rules.qualifiers().trailing}
+
+
+def qualifier_after(suffix: str) -> tuple[str | None, int]:
+    """The trailing qualifier that starts ``suffix`` (the text just after an amount), and its length.
+
+    >>> qualifier_after(" or less in cash")
+    ('at_most', 8)
+    >>> qualifier_after(" or more than that"), qualifier_after(" or £10 each")
+    ((None, 0), (None, 0))
+    """
+    rx = _trailing_regex()
+    m = rx.match(suffix[:30]) if rx else None
+    if not m:
+        return None, 0
+    return _trailing_map().get(" ".join(m.group(1).split()).lower()), m.end()
+
+
+def split_trailing_qualifier(text: str) -> tuple[str | None, str]:
+    """Split a trailing qualifier off a figure's text.
+
+    >>> split_trailing_qualifier("$200 or less")
+    ('at_most', '$200')
+    >>> split_trailing_qualifier("$200")
+    (None, '$200')
+    """
+    t = text.rstrip()
+    rx = _trailing_regex()
+    if rx is None:
+        return None, t
+    for m in rx.finditer(t, max(0, len(t) - 30)):
+        if m.end() == len(t):
+            return _trailing_map().get(" ".join(m.group(1).split()).lower()), t[:m.start()]
+    return None, t
+
+
 def split_qualifier(text: str) -> tuple[str | None, str]:
     """Split a leading qualifier off a figure's text.
 
