@@ -66,6 +66,12 @@ class PartiesFile(_Strict):
     office_cues: list[str] = Field(default_factory=list, description="offices and bodies only this country has "
                                    "('Taoiseach', 'Dáil', 'MPP'): context cues")
     blocked_phrases: list[str] = Field(default_factory=list, description="phrases that are never parties ('Independent on Sunday')")
+    organisation_after: list[str] = Field(default_factory=list, description="capitalized head words, as written, that make "
+                                          "a party word before them part of an organisation's name ('Labor Council')")
+    organisation_before: list[str] = Field(default_factory=list, description="capitalized head words, as written, that make "
+                                           "'<head> of <party word>' an organisation or post ('Department of Labor')")
+    occupation_after: list[str] = Field(default_factory=list, description="lowercase occupations after which a party word "
+                                        "is a common noun ('Labour lawyer', 'labor economist')")
     parties: list[PartyEntry] = Field(default_factory=list)
 
     def all_cues(self) -> list[str]:

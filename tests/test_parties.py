@@ -257,3 +257,25 @@ def test_alias_inside_a_longer_alias_does_not_score_its_country():
 
     assert _inside_longer([(3, 5), (0, 2), (1, 2), (3, 5)]) == [False, False, True, False]
     assert _inside_longer([]) == []
+
+
+@pytest.fixture(scope="module")
+def anglo():
+    return make_nlp(countries=("us", "uk", "au"))
+
+
+def test_party_word_before_organisation_head_is_not_a_party(anglo):
+    doc = anglo("The Riverside Labor Council and the Teachers Union backed the levy on Tuesday.")
+    assert names(doc) == []
+
+
+def test_party_word_after_department_of_is_not_a_party(anglo):
+    assert names(anglo("Figures from the state Department of Labor show 4,000 lost jobs.")) == []
+
+
+def test_party_word_before_an_occupation_is_not_a_party(anglo):
+    assert names(anglo("Employment and Labour lawyer Jane Roe came third in the ballot.")) == []
+
+
+def test_lowercase_council_after_party_word_still_counts(anglo):
+    assert names(anglo("The Labour council raised its share of the vote.")) == ["Labour"]

@@ -46,7 +46,13 @@ class PartyTagger:
         for alias in gazetteer.by_alias:
             target = self.weak if alias in weak_forms else self.strong
             target.add(alias, [nlp.make_doc(alias)])
+        self.org_after: set[str] = set()
+        self.org_before: set[str] = set()
+        self.occupation_after: set[str] = set()
         for code, pack in gazetteer.packs.items():
+            self.org_after.update(pack.parties.organisation_after)
+            self.org_before.update(pack.parties.organisation_before)
+            self.occupation_after.update(pack.parties.occupation_after)
             if pack.parties.blocked_phrases:
                 self.blocked.add("BLOCK", [nlp.make_doc(p) for p in pack.parties.blocked_phrases])
             if pack.parties.all_cues():
@@ -108,14 +114,15 @@ class PartyTagger:
         confirmed: set[str] = set()
         for match_id, start, end in strong:
             alias = doc.vocab.strings[match_id]
-            if self._is_blocked(doc, start, end, blocked) or self._followed_badly(doc, end, alias):
+            if self._is_blocked(doc, start, end, blocked) or self._followed_badly(doc, end, alias) \
+                    or self._in_organisation(doc, start, end):
                 continue
             gid = self.resolve(self.gaz.by_alias[alias], scores)
             confirmed.add(self.gaz.by_id[gid].name)
             found.append((start, end, gid, alias, "party.alias"))
         for match_id, start, end in self.weak(doc):
             alias = doc.vocab.strings[match_id]
-            if self._is_blocked(doc, start, end, blocked):
+            if self._is_blocked(doc, start, end, blocked) or self._in_organisation(doc, start, end):
                 continue
             gid = self.resolve(self.gaz.by_alias[alias], scores)
             rule = self._weak_ok(doc, start, end, gid, confirmed)
@@ -147,6 +154,15 @@ class PartyTagger:
     @staticmethod
     def _is_blocked(doc: Doc, start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
         return any(bs <= start and end <= be and (be - bs) > (end - start) for bs, be in blocked)
+
+    def _in_organisation(self, doc: Doc, start: int, end: int) -> bool:
+        """'Central Coast Labor Council', 'Department of Labor', 'Labour lawyer': the party word
+        names an organisation or a field of work, not the party."""
+        if end < len(doc):
+            nxt = doc[end]
+            if nxt.text in self.org_after or nxt.lower_ in self.occupation_after:
+                return True
+        return start >= 2 and doc[start - 1].text == "of" and doc[start - 2].text in self.org_before
 
     def _followed_badly(self, doc: Doc, end: int, alias: str) -> bool:
         if end >= len(doc):
