@@ -198,13 +198,17 @@ def cue(kind: str) -> re.Pattern[str] | None:
         "vote_share": k.vote_share_cues, "poll_sentence": k.poll_sentence_cues,
         "poll_article": k.poll_article_cues,
     }.get(kind)
-    if cues is None:
-        for rule in k.percent_kinds:
-            if rule.kind == kind:
-                cues = rule.cues
+    if cues is None:  # every rule of the kind (a kind may have several, tried at different points)
+        cues = [c for rule in k.percent_kinds if rule.kind == kind for c in rule.cues]
+    return _cue_rx(tuple(cues))
+
+
+@lru_cache(maxsize=64)
+def _cue_rx(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Whole-word, case-insensitive regex of cue phrases (None for none)."""
     if not cues:
         return None
-    return re.compile(rf"(?i)\b(?:{rules.alternation(cues)})\b")
+    return re.compile(rf"(?i)\b(?:{rules.alternation(list(cues))})\b")
 
 
 @lru_cache(maxsize=1)
@@ -334,7 +338,7 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
             and change.search(near_before)):
         return "other"  # "turnout fell by 10 per cent": a change, not a turnout
     for rule in rules.figure_kinds().percent_kinds:
-        rx = cue(rule.kind)
+        rx = cue(rule.kind) if rule.kind == "margin" else _cue_rx(tuple(rule.cues))
         if rule.kind == "margin":
             if data.get("kind") == "margin":
                 return "margin"
@@ -372,8 +376,10 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
         return "other"
     vote = _in_sentence(cue("vote_share"), sentence) or (_poll_result() and _in_sentence(_poll_result(), sentence))
     if poll_article:
-        if vote and not poll_cue("poll_sentence", sentence) and _in_sentence(_PAST_RESULT, sentence):
-            return "vote_share"
+        if not poll_cue("poll_sentence", sentence) and (
+                (vote and _in_sentence(_PAST_RESULT, sentence))
+                or (_result_before() is not None and _result_before().search(near_before))):
+            return "vote_share"  # a past result in a poll article: "won a House seat with 54.3%"
         return "poll"
     if vote:
         return "vote_share"
@@ -383,6 +389,16 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
                                           or _PARTY_THEN_SHARE.search(sentence, max(0, rel_start - 30), rel_start)):
         return "vote_share"  # a results line: "Ann Ray (Lab) 1,204 (41.0%)", "Ann Ray (Lab) 41%"
     return "other"
+
+
+@lru_cache(maxsize=1)
+def _result_before() -> re.Pattern[str] | None:
+    """A past result verb (figure_kinds.json result_verbs_before) ending the text before a figure, no break between."""
+    verbs = rules.figure_kinds().result_verbs_before
+    if not verbs:
+        return None
+    modal = r"(?<!would\s)(?<!could\s)(?<!might\s)(?<!would\shave\s)(?<!could\shave\s)(?<!might\shave\s)"
+    return re.compile(rf"(?i){modal}\b(?:{rules.alternation(verbs)})\b[^,;:.%()]{{0,60}}$")
 
 
 def _turnout_change(text: str, a: int, start: int) -> bool:
@@ -419,7 +435,8 @@ _COUNT_THEN_SHARE = re.compile(r"(?<![\w.,£$€#])\d{1,3}(?:,\d{3}){1,2}\s{0,2}
 
 
 _CHANGE = re.compile(r"(?i)\b(?:fell|fallen|falls?|rose|risen|rises?|dropped|drops?|increased|decreased|"
-                     r"declined|grew|jumped|slipped|up|down|shrunk|shrank|narrowed|widened)\b")
+                     r"declined|grew|jumped|slipped|up|down|shrunk|shrank|narrowed|widened|"
+                     r"cut|cuts|raise|raises|raised|lower|lowers|lowered|reduce|reduces|reduced)\b")
 _PAST_RESULT = re.compile(r"(?i)\b(?:won|took|received|secured|polled)\b[^.;]{0,80}\b"
                           r"(?:election|contest|race|seat|by-election|"
                           r"mayoralty|nomination|primary|in\s(?:19|20)\d\d|(?:last|that)\syear)"
@@ -470,7 +487,7 @@ class Attacher:
                            if p is not span and a <= p.start_char < b)
             data["kind"] = percent_kind(data, text[a:b], span.start_char - a, poll_article,
                                         span.end_char - a, others)
-            if (prev and prev[0] == a and chain and prev[2] in ("turnout", "vote_share", "poll")
+            if (prev and prev[0] == a and chain and prev[2] in ("turnout", "vote_share", "poll", "other")
                     and data["kind"] in ("other", "vote_share", "poll") and data.get("unit") != "percentage points"
                     and chain.match(text[prev[1]:span.start_char])):
                 data["kind"] = prev[2]
@@ -535,6 +552,11 @@ class Attacher:
                 return own[0].name
             words = re.sub(r"\s(?:on|with|at)$", "", text[span.start_char:span.end_char].rsplit(" ", 1)[0])
             return _canonical(_clean_name(words), ms)
+        if data.get("rule") == "percent.pair_tail":  # "Mwangi took 48.6 per cent to his 45.9": not the first's
+            first = [p for p in pspans if p.end_char <= span.start_char]
+            taken = (first[-1]._.electx_percent or {}).get("subject") if first else None
+            return _pronoun_referent(text, [m for m in ms if m.name != taken], sents, span.start_char, a,
+                                     text[span.start_char:span.end_char].split()[0])
         pair = self._pair_subject(text, span, pspans, in_sent, a, ms)
         if pair:
             return pair
@@ -701,6 +723,11 @@ class Attacher:
         if pred == "threshold" or data.get("limit"):
             return None
         in_sent = [m for m in ms if m.start >= a and m.end <= b]
+        mine = _pronoun_owner().match(text, a, span.start_char)
+        if mine and not [m for m in in_sent if mine.end() <= m.start < span.start_char and m.type in ("person", "party")]:
+            who = _pronoun_referent(text, ms, sents, span.start_char, a, mine.group("pron"))
+            if who:  # "Her 2016 campaign raised about $410,000": the person the pronoun refers to
+                return who
         named = _named_payer(text, ms, in_sent, span, a, pred)
         if named:
             return named
@@ -937,6 +964,13 @@ def _owner_noun() -> re.Pattern[str] | None:
         return None
     return re.compile(rf"(?i)(?:'s|’s|')\s{{1,3}}(?:own\s{{1,3}})?(?:[a-z]{{2,12}}\s{{1,3}})?"
                       rf"(?:{rules.alternation(nouns)})\b")
+
+
+@lru_cache(maxsize=1)
+def _pronoun_owner() -> re.Pattern[str]:
+    """A sentence opening "Her/His (up to three words) campaign" (owner_nouns in figure_kinds.json)."""
+    nouns = rules.alternation(rules.figure_kinds().owner_nouns or ["campaign"])
+    return re.compile(rf"\s{{0,3}}(?P<pron>[Hh]er|[Hh]is)\s{{1,3}}(?:[\w'’-]{{1,20}}\s{{1,3}}){{0,3}}?(?:{nouns})\b")
 
 
 def _owner_of(text: str, in_sent: list[Mention], span: Span, a: int, b: int) -> Mention | None:

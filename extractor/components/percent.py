@@ -51,6 +51,26 @@ def _change_points() -> re.Pattern[str]:
                       rf"(?P<num>{number_regex()})\s(?i:(?:{points}))\b")
 
 
+@lru_cache(maxsize=1)
+def _pair_tail() -> re.Pattern[str] | None:
+    """percent.json pair_tail_pattern (None when unset)."""
+    pat = rules.percent_forms().pair_tail_pattern
+    return re.compile(pat) if pat else None
+
+
+@lru_cache(maxsize=1)
+def _fractions() -> dict:
+    """Word fractions (figure_kinds.json word_fractions) by lowercase phrase, "one in N" forms aside."""
+    return {f.phrase.lower(): f for f in rules.figure_kinds().word_fractions if " in " not in f.phrase}
+
+
+@lru_cache(maxsize=1)
+def _point_fraction() -> re.Pattern[str]:
+    """ "a quarter of a percentage point", "half a point": a fraction of a point."""
+    fr = rules.alternation(list(_fractions()))
+    return re.compile(rf"(?i)\b(?P<frac>{fr})\s(?:of\s)?an?\s(?:percentage\s|per\s?cent(?:age)?\s)?point\b")
+
+
 _CHAIN_GAP = re.compile(r"\s{0,2}[,;]\s{0,2}(?:and\s{1,3})?(?:(?:the|The)\s)?")
 _BARE_PREFIX = re.compile(r"(?:^|[,;(]|\band|\bwhile|\bwith|\bbut|\bwhereas)\s{0,3}$")
 
@@ -58,7 +78,7 @@ _BARE_PREFIX = re.compile(r"(?:^|[,;(]|\band|\bwhile|\bwith|\bbut|\bwhereas)\s{0
 @lru_cache(maxsize=1)
 def _margin_context() -> re.Pattern[str]:
     cues = [c for k in rules.figure_kinds().percent_kinds if k.kind in ("margin", "swing") for c in k.cues]
-    cues += rules.figure_kinds().poll_sentence_cues + ["beat", "won", "trail", "trailing", "behind"]
+    cues += rules.figure_kinds().poll_sentence_cues + rules.percent_forms().margin_context_words
     return re.compile(rf"(?i)\b(?:{rules.alternation(cues)})\b")
 
 
@@ -86,6 +106,10 @@ class PercentFinder:
             unit = "percentage points" if m.group("pp") else "percent"
             rule = "percent.points" if m.group("pp") else ("percent.sign" if m.group("sign") else "percent.word")
             add(m.start(), m.end(), m.group("num"), unit, rule)
+            tail = _pair_tail()
+            t = tail.match(text, m.end(), min(len(text), m.end() + 40)) if tail and unit == "percent" else None
+            if t:  # "took 48.6 per cent to his 45.9": the pair's bare half, its owner named by the possessive
+                add(t.start("subj"), t.end("num"), t.group("num"), unit, "percent.pair_tail")
             head = range_head_regex().search(text[max(0, m.start() - 30):m.start()])
             if head and (head.group("join").lower() != "and" or head.group("between")):
                 off = max(0, m.start() - 30)
@@ -103,6 +127,11 @@ class PercentFinder:
                 add(m.start(g), m.end(), m.group(g), "percentage points", "percent.by_points", "margin")
         for m in fastscan.finditer(_change_points(), text):  # "up six points on the last poll"
             add(m.start("num"), m.end(), m.group("num"), "percentage points", "percent.change_points")
+        for m in fastscan.finditer(_point_fraction(), text):  # "a quarter of a percentage point"
+            frac = _fractions()[m.group("frac").lower()]
+            items.append((m.start(), m.end(), {"value": round(frac.value / 100, 4), "unit": "percentage points",
+                                               "qualifier": frac.qualifier, "kind": None, "subject": None,
+                                               "rule": "percent.point_fraction"}))
         items = drop_overlaps(items)
         items += self._bare(text, sents, items)
         return drop_overlaps(items)

@@ -93,10 +93,15 @@ class PercentFile(_Strict):
     margin_nouns: list[str]
     range_joiners: list[str]
     max_bare_value: float = 100
+    pair_tail_pattern: str = Field(default="", description="regex right after a percentage whose group 'num' is the "
+                                   "bare other half of a pair ('48 per cent to his 45.9'); group 'subj' starts the span")
     points_before: list[str] = Field(default_factory=lambda: ["by", "of", "to", "from"],
                                      description="words before a bare 'N points' figure ('by 5 points')")
     points_after: list[str] = Field(default_factory=list, description="words after a bare 'N points' figure "
                                     "that make it a margin ('8 points ahead of')")
+    margin_context_words: list[str] = Field(
+        default_factory=lambda: ["beat", "won", "trail", "trailing", "behind"],
+        description="words in a sentence that make a bare 'by N points' figure a margin ('held the seat by 14 points')")
     change_words: list[str] = Field(default_factory=list, description="words before a points figure that "
                                     "make it a change ('up 3 points', 'a gain of 6 points')")
 
@@ -155,6 +160,8 @@ class FigureKindsFile(_Strict):
     poll_sentence_cues: list[str]
     poll_article_cues: list[str]
     poll_response_cues: list[str]
+    result_verbs_before: list[str] = Field(default_factory=list, description="past result verbs before a "
+                                           "share in a poll article: a vote share ('won a seat with 54%')")
     money_predicates: list[MoneyPredicateRule]
     claim_predicate_for: dict[str, str] = Field(default_factory=dict)
     as_of_patterns: list[str]
