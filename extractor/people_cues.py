@@ -74,6 +74,7 @@ class Cues:
     term_offices: set[str] = field(default_factory=set)
     naming: PhraseIndex = field(default_factory=lambda: PhraseIndex([]))
     term_nouns: set[str] = field(default_factory=set)
+    place_intro: PhraseIndex = field(default_factory=lambda: PhraseIndex([]))
 
     @classmethod
     def from_gazetteer(cls, gaz: Gazetteer) -> Cues:
@@ -102,4 +103,5 @@ class Cues:
             cancel=words("cue_cancellers"), loser_links=phrases("loser_links"), apposition_nouns=words("apposition_nouns"),
             commenting_offices=words("commenting_offices"), loose=words("loose_cues"),
             term_offices=words("term_offices"), naming=phrases("naming_words"), term_nouns=words("term_nouns"),
+            place_intro=phrases("place_intro"),
         )

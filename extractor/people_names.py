@@ -204,14 +204,29 @@ class NameRules:
         doc = self.doc
         words = self.words
         k = e
+        texts = self.tv.texts
+        bare_poss = False
+        if k + 1 < len(words) and words[k] in POSS:  # "Roe's share was 49.9%", "51% to Roe's 49%"
+            k += 1
+            share = 2 if words[k:k + 2] == ["vote", "share"] else int(words[k] == "share")
+            bare_poss = not share
+            j = e - 1
+            while j > 0 and e - j < 5 and texts[j - 1][:1].isupper():
+                j -= 1
+            if bare_poss and j > 0 and words[j - 1] == "the":
+                return None  # "to the Coalition's 48%": a group, not a person
+            k += share
         while k < len(words) and k - e < 7 and words[k] in self.cues.share_links:
             k += 1
-        texts = self.tv.texts
         if k < len(doc) and TALLY.match(texts[k]) and self._vote_count(k):
             return k
         if k >= len(doc) or not texts[k][:1].isdigit() or not doc[k].like_num or not SHARE.match(texts[k]):
             return None
         nxt = words[k + 1] if k + 1 < len(doc) else ""
+        if bare_poss:  # "Roe's 49%." ends there; "Roe's 55% approval rating" is not a vote share
+            after = k + (1 if texts[k].endswith("%") else 3 if nxt == "per" else 2)
+            closed = after >= len(words) or words[after] in (",", ".", ";", "and", ")")
+            return k if nxt in ("%", "percent", "per") and closed else None
         if nxt in ("%", "percent", "per", "pc", "points", "point") or nxt.startswith("%"):
             return k
         if k == e and nxt in (",", ";", "to", "among", "and", "-", "–", "."):  # "Hale 44, Brandt 39"

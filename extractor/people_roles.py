@@ -341,8 +341,9 @@ class RoleRules:
     def _opens_with_the(self, sp: Span) -> bool:
         """'The [acting] <office>' opening its sentence."""
         j = sp.start
-        while j > 0 and self.words[j - 1] in ("acting", "interim", "deputy", "new", "current"):
-            j -= 1
+        while j > 0 and (self.words[j - 1] in ("acting", "interim", "deputy", "new", "current", "outgoing", "retiring",
+                                               "incumbent", "sitting") or (j - 1) in self.party_at):
+            j -= 1  # "The outgoing Conservative mayor, Sir Jane Roe"
         return j > 0 and self.words[j - 1] == "the" and self.tv.sent_bounds(sp.start)[0] == j - 1
 
     def _second_office(self, p: Person, first: Span, limit: int) -> None:

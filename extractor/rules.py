@@ -224,6 +224,8 @@ class RolesFile(_Strict):
     term_offices: list[str] = Field(default_factory=list, description="offices held through the party's win, not a personal "
                                     "contest: 'Prime Minister Jane Roe has won a second term' (a win verb, then 'term') "
                                     "does not make the holder a candidate ('prime minister', 'premier')")
+    place_intro: list[str] = Field(default_factory=list, description="lowercase words right before a place, never a name: "
+                                   "'seat of', 'riding of' ('kept her seat of Saanich Cove')")
     term_nouns: list[str] = Field(default_factory=list, description="words after a win verb that name a term of office, "
                                   "read with ``term_offices``: 'term', 'terms'")
 

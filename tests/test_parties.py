@@ -279,3 +279,18 @@ def test_party_word_before_an_occupation_is_not_a_party(anglo):
 
 def test_lowercase_council_after_party_word_still_counts(anglo):
     assert names(anglo("The Labour council raised its share of the vote.")) == ["Labour"]
+
+
+def test_provincial_progressive_conservative_party_keeps_its_full_name():
+    doc = make_nlp(("ca",))("The Progressive Conservative Party of Manitoba chose a new leader in Winnipeg.")
+    assert names(doc) == ["Progressive Conservative Party of Manitoba"]
+
+
+def test_bare_progressive_conservatives_are_not_the_federal_conservatives():
+    doc = make_nlp(("ca",))("Premier Jane Roe, whose Progressive Conservatives hold 40 seats, spoke in Halifax.")
+    assert names(doc) == ["Progressive Conservative Party"]
+
+
+def test_province_and_pc_short_form_give_the_provincial_party():
+    doc = make_nlp(("ca",))("The Ontario PCs lead the Ontario NDP in Toronto.")
+    assert names(doc) == ["Progressive Conservative Party of Ontario", "New Democratic Party"]

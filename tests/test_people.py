@@ -620,3 +620,46 @@ def test_second_run_gives_the_same_people(nlp):
     text = "Labour's Priya Sandhu won the Kettering by-election with 11,203 votes. Sandhu said she was delighted."
     first = nlp(text)._.electx_people
     assert first and nlp(text)._.electx_people == first
+
+
+def test_words_after_seat_of_are_a_place_not_a_candidate(nlp):
+    doc = nlp("Liberal Democrat leader Ruth Okonjo held her seat of Marlow Vale with 48.1 per cent.")
+    recs = people(doc)
+    assert "Marlow Vale" not in recs
+    assert recs["Ruth Okonjo"]["role"] == "candidate"
+
+
+def test_name_after_seat_without_of_is_still_read(nlp):
+    doc = nlp("The seat went to Ruth Okonjo, who won 48.1 per cent.")
+    assert people(doc)["Ruth Okonjo"]["role"] == "candidate"
+
+
+def test_outgoing_party_office_holder_before_titled_name_is_an_official(nlp):
+    doc = nlp("The Labour candidate, Ann Pryce, won 41 per cent. "
+              "The outgoing Conservative mayor, Sir Edwin Marsh, did not stand again.")
+    rec = people(doc)["Edwin Marsh"]
+    assert rec["role"] == "official"
+    assert [o["office"] for o in rec["offices"]] == ["mayor"]
+
+
+def test_outgoing_mayor_not_seeking_re_election_is_not_a_candidate(nlp):
+    doc = nlp("Outgoing Mayor Edwin Marsh, who is not seeking re-election, endorsed his deputy.")
+    assert people(doc)["Edwin Marsh"]["role"] == "official"
+
+
+def test_possessive_share_makes_an_office_holder_a_candidate(nlp):
+    doc = nlp("The challenge was filed by Rep. Tomas Ibarra. The recount put Gail Westover on 50.1% "
+              "to Ibarra's 49.9%.")
+    recs = people(doc)
+    assert recs["Tomas Ibarra"]["role"] == "candidate"
+    assert recs["Gail Westover"]["role"] == "candidate"
+
+
+def test_possessive_share_word_is_a_vote_share(nlp):
+    doc = nlp("State Sen. Tomas Ibarra's share was 50.4 per cent.")
+    assert people(doc)["Tomas Ibarra"]["role"] == "candidate"
+
+
+def test_possessive_figure_before_a_noun_is_not_a_vote_share(nlp):
+    doc = nlp("Governor Tomas Ibarra's 55% approval rating is the state's highest.")
+    assert people(doc)["Tomas Ibarra"]["role"] == "official"

@@ -29,7 +29,7 @@ from ..people_cues import CONTEST_VERBS, Cues
 from ..people_names import NameRules, Person
 from ..people_races import RaceRules
 from ..people_roles import RoleRules
-from ..people_tokens import TokenView
+from ..people_tokens import PhraseIndex, TokenView
 from ..rules import Gazetteer, RaceOffice, cached_packs
 from ..spans import OFFICES, PARTIES, PEOPLE
 
@@ -102,6 +102,8 @@ class PeopleTagger(NameRules, RoleRules, RaceRules):
         if None in shape:
             shape = [self._name_text(text) if ok is None else ok for text, ok in zip(tv.texts, shape)]
         for i in (*self.party_at, *self.office_tok, *self.place_tok):  # parties, offices and places are not names
+            shape[i] = False
+        for i in _intro_places(tv.words, tv.texts, self.cues.place_intro):  # "her seat of Saanich Cove"
             shape[i] = False
         self.name_ok: list[bool] = shape
         self.not_person_ent: set[int] = set()
@@ -203,6 +205,25 @@ def _jurisdiction_tokens(tv: TokenView, span: Span, data: dict | None) -> range:
         if 0 <= start and start + n <= len(tv.texts) and tv.span_text(start, start + n) == place:
             return range(start, start + n)
     return range(0)
+
+
+def _intro_places(words: list[str], texts: list[str], intro: PhraseIndex, max_len: int = 5) -> list[int]:
+    """Positions of the capitalized run (at most ``max_len`` tokens, hyphens allowed) right after a
+    place cue ("seat of", "riding of"): a place, never a person's name."""
+    out: list[int] = []
+    first = intro.first_words
+    for i, w in enumerate(words):
+        if w not in first:
+            continue
+        ph = intro.starts_at(words, i)
+        if not ph:
+            continue
+        k = i + len(ph)
+        stop = min(len(texts), k + max_len)
+        while k < stop and (texts[k][:1].isupper() or (texts[k] == "-" and k + 1 < stop and texts[k + 1][:1].isupper())):
+            out.append(k)
+            k += 1
+    return out
 
 
 def _group(doc: Doc, key: str) -> list[Span]:
