@@ -21,8 +21,12 @@ from .spans import MONEY, PERCENT, span_group
 
 KIND_TO_PREDICATE = {"vote_share": "vote_share", "margin": "margin", "threshold": "threshold", "poll": "poll_share",
                      "turnout": "turnout", "swing": "other", "other": "other"}
-_CLAUSE_START = re.compile(r"[;:(]|\s[-–—]\s|,\s(?=(?:while|but|with|and|compared)\b)|\b(?:while|but)\s")
-_CLAUSE_END = re.compile(r"[;)]|\s[-–—]\s|,\s(?=(?:while|but|with|compared|according)\b)|\s(?:while|but)\s")
+# each alternation behind a lookahead of its possible first characters (the same matches,
+# but positions that cannot start one are skipped at once)
+_CLAUSE_START = re.compile(
+    r"(?=[;:(\s,wb])(?:[;:(]|\s[-–—]\s|,\s(?=(?:while|but|with|and|compared)\b)|\b(?:while|but)\s)")
+_CLAUSE_END = re.compile(
+    r"(?=[;)\s,])(?:[;)]|\s[-–—]\s|,\s(?=(?:while|but|with|compared|according)\b)|\s(?:while|but)\s)")
 _PRONOUN = re.compile(r"\b(?:he|she)\b")
 _WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
@@ -89,6 +93,15 @@ class _Ctx:
         self._starts = [m.start for m in self.mentions]
         self._dated: dict[tuple[int, int], tuple[str | None, str | None, list[tuple[int, int]]]] = {}
         self._polled: dict[tuple[int, int], bool] = {}
+        self._clauses: dict[tuple[int, int, int, int], tuple[int, int]] = {}
+
+    def clause(self, a: int, b: int, start: int, end: int) -> tuple[int, int]:
+        """:func:`_clause` of the article text, found once per figure (claim and subject ask alike)."""
+        key = (a, b, start, end)
+        hit = self._clauses.get(key)
+        if hit is None:
+            hit = self._clauses[key] = _clause(self.text, a, b, start, end)
+        return hit
 
     def near(self, lo: int, hi: int) -> list[Mention]:
         """Mentions starting in [lo, hi] (bounded lookups keep claims linear)."""
@@ -117,7 +130,7 @@ class _Ctx:
     def claim(self, subject: str | None, predicate: str, value: float | None, unit: str | None,
               qualifier: str | None, start: int, end: int, rule: str) -> dict:
         a, b = self.sents.around(start)
-        cs, ce = _clause(self.text, a, b, start, end)
+        cs, ce = self.clause(a, b, start, end)
         as_of, attribution, _ = self.sentence_facts(a, b)
         return {"subject": subject, "predicate": predicate, "value": value, "unit": unit, "qualifier": qualifier,
                 "as_of": as_of, "text": self.text[cs:ce],
@@ -127,7 +140,7 @@ class _Ctx:
     def subject_after(self, start: int, end: int) -> str | None:
         """Poll-style subject: the person/party the clause after the figure is about."""
         a, b = self.sents.around(start)
-        cs, ce = _clause(self.text, a, b, start, end)
+        cs, ce = self.clause(a, b, start, end)
         after = [m for m in self.near(end, ce) if m.end <= ce]
         if after:
             return after[0].name
@@ -330,7 +343,7 @@ def _vote_subject(ctx: _Ctx, s: int, e: int) -> str | None:
     """Who a vote count belongs to: the name just before it in its clause, else "... for X" after it."""
     text = ctx.text
     a, b = ctx.sents.around(s)
-    cs, ce = _clause(text, a, b, s, e)
+    cs, ce = ctx.clause(a, b, s, e)
     near = ctx.near(a, b)
     before = [m for m in near if cs <= m.start and m.end <= s]
     gap = text[before[-1].end:s] if before else ""

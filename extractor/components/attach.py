@@ -241,7 +241,7 @@ def _money_cue_hits(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, predicate) of the money cues in a sentence, found once for all its amounts."""
     preds = rules.figure_kinds().money_predicates
     return tuple((m.start(), m.end(), preds[int(m.lastgroup[1:])].predicate)
-                 for m in _money_cues().finditer(sentence))
+                 for m in fastscan.finditer(_money_cues(), sentence))
 
 
 @lru_cache(maxsize=1)
@@ -257,7 +257,18 @@ def without_poll_results(text: str) -> str:
     'Ray                .'
     """
     rx = _poll_result()
-    return rx.sub(lambda m: " " * len(m.group(0)), text) if rx and fastscan.may_match(rx, text) else text
+    if rx is None:
+        return text
+    parts: list[str] = []
+    last = 0
+    for m in fastscan.finditer(rx, text):  # the matches ``rx.sub`` would replace
+        s, e = m.span()
+        parts += [text[last:s], " " * (e - s)]
+        last = e
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 @lru_cache(maxsize=64)
@@ -269,8 +280,7 @@ def poll_cue(kind: str, text: str) -> bool:
     rx = cue(kind)
     if rx is None:
         return False
-    blanked = without_poll_results(text)
-    return fastscan.may_match(rx, blanked) and rx.search(blanked) is not None
+    return next(fastscan.finditer(rx, without_poll_results(text)), None) is not None
 
 
 @lru_cache(maxsize=1)

@@ -127,6 +127,9 @@ class _Words:
         self.n = len(doc)
         self.tagged = doc.has_annotation("TAG")
         self._rows: dict[int, tuple[str, str, str, bool, bool]] = {}
+        #: :func:`_token_tense` per token, for the one set of tense word lists it was read with
+        self.tenses: dict[int, str | None] = {}
+        self.tense_sets: dict[str, frozenset[str]] | None = None
 
     def row(self, i: int) -> tuple[str, str, str, bool, bool]:
         """(lower, text, tag, is_alpha, is_title) of token ``i``."""
@@ -202,12 +205,23 @@ def _scan_side(words: _Words, side: range, sets: dict[str, frozenset[str]], righ
 
 
 def _token_tense(words: _Words, i: int, sets: dict[str, frozenset[str]]) -> str | None:
+    """The tense cue token ``i`` gives (memoized per Doc: dates near each other share tokens)."""
+    if words.tense_sets is not sets:
+        words.tenses = {}
+        words.tense_sets = sets
+    memo = words.tenses
+    if i in memo:
+        return memo[i]
+    t = memo[i] = _token_tense_uncached(words, i, sets)
+    return t
+
+
+def _token_tense_uncached(words: _Words, i: int, sets: dict[str, frozenset[str]]) -> str | None:
     low, _text, tag, alpha, title = words.row(i)
     before = words.row(i - 1)[0] if i > 0 else ""
-    after = words.row(i + 1)[0] if i + 1 < words.n else ""
     if low in _FUTURE_MD or low in sets["future"]:
         return "future"
-    if low in sets["obligation"] and after == "to":
+    if low in sets["obligation"] and i + 1 < words.n and words.row(i + 1)[0] == "to":
         return "future"  # "we have to win before May"
     tagged = words.tagged
     if tagged:
