@@ -34,10 +34,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from .errors import RuleFileError
-from .resources import models_dir, read_json
+from .resources import models_dir, read_json, validate_rule_file
 
 Verdict = Literal["agree", "compatible", "equivalent", "conflict", "single_source", "not_comparable"]
 Severity = Literal["high", "medium", "low", "info"]
@@ -110,13 +109,7 @@ def _shipped_config() -> ReconcileConfig:
 
 def load_config(path: Path) -> ReconcileConfig:
     """Read and validate a reconciler settings file (the format of models/shared/reconcile.json)."""
-    data = read_json(path)
-    try:
-        return ReconcileConfig.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        entry = ".".join(str(x) for x in err.get("loc", ())) or "(top level)"
-        raise RuleFileError("E004", path=str(path), entry=entry, detail=err.get("msg", str(exc))) from None
+    return validate_rule_file(ReconcileConfig, read_json(path), str(path))
 
 
 # --------------------------------------------------------------------------- output models
@@ -762,7 +755,7 @@ class Reconciler:
             if len(shares) < 2:
                 continue
             ranked = sorted(shares.items(), key=lambda kv: -float(kv[1]["value"]))
-            (s1, c1), (s2, c2) = ranked[0], ranked[1]
+            (s1, c1), (_, c2) = ranked[0], ranked[1]
             if float(c1["value"]) == float(c2["value"]):
                 continue
             diff = round(float(c1["value"]) - float(c2["value"]), 6)
@@ -876,7 +869,6 @@ class Reconciler:
     def _compare(self, subj: str | None, pred: str, event: str | None, items: list[_Item], strong: bool,
                  evidence: set[tuple[int, int]], base_unit: str | None) -> None:
         """Value clusters of one question, the conflicts between them, and the output groups."""
-        cfg = self.cfg
         ivals = [self._interval(it, it.num, it.unit != base_unit and _is_currency(it.unit)) for it in items]
         # a cluster is a run of values whose intervals share a point: a vague value ("15%")
         # compatible with two precise ones ("14.9%", "15.4%") must not chain them together

@@ -9,9 +9,13 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from .errors import RuleFileError
+
+M = TypeVar("M", bound=BaseModel)
 
 
 @lru_cache(maxsize=1)
@@ -46,3 +50,13 @@ def shared_data(name: str) -> Any:
 def pipeline_config() -> dict[str, Any]:
     """models/pipeline.json: component order and settings."""
     return read_json(models_dir() / "pipeline.json")
+
+
+def validate_rule_file(model: type[M], data: Any, path: str) -> M:
+    """Validate one parsed rule file; raise RuleFileError E004 naming the first bad entry."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        entry = ".".join(str(p) for p in err.get("loc", ())) or "(top level)"
+        raise RuleFileError("E004", path=path, entry=entry, detail=err.get("msg", str(exc))) from None

@@ -1,15 +1,13 @@
 """electx_attach: subjects, percent kinds and money predicates (blank model, hand-made mentions)."""
 from __future__ import annotations
 
-import re
-
 import pytest
 import spacy
 from spacy.tokens import Doc
 
-from extractor.components import attach, money, percent  # noqa: F401
+from extractor.components import attach
 from extractor.spans import MONEY, PARTIES, PEOPLE, PERCENT
-from extractor.tokenizer import customize_tokenizer
+from tests.figures_support import add_mentions, figures_pipeline
 
 PEOPLE_NAMES = {"Ramos": "Ana Ramos", "Ana Ramos": "Ana Ramos", "Walsh": "Peter Walsh", "Peter Walsh": "Peter Walsh",
                 "Young": "Lee Young", "Gail Ames": "Gail Ames", "Ames": "Gail Ames"}
@@ -20,35 +18,15 @@ PARTY_NAMES = {"Labour": "Labour", "Tories": "Conservative", "Conservatives": "C
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    customize_tokenizer(nlp)
-    for name in ("electx_percent", "electx_money", "electx_attach"):
-        nlp.add_pipe(name)
-    return nlp
-
-
-def _mentions(doc: Doc, names: dict[str, str], key: str, label: str) -> None:
-    spans = []
-    for alias in sorted(names, key=len, reverse=True):
-        for m in re.finditer(rf"\b{re.escape(alias)}\b", doc.text):
-            span = doc.char_span(m.start(), m.end(), label=label)
-            if span is None or any(s.start < span.end and span.start < s.end for s in spans):
-                continue
-            data = {"name": names[alias], "rule": "test"}
-            if key == PEOPLE:
-                data["role"] = "official" if names[alias] in OFFICIALS else "candidate"
-            span._.set(key, data)
-            spans.append(span)
-    doc.spans[key] = spans
+    return figures_pipeline()
 
 
 def run(nlp, text: str) -> Doc:
     doc = nlp.make_doc(text)
     for name, proc in nlp.pipeline:
         if name == "electx_percent":
-            _mentions(doc, PEOPLE_NAMES, PEOPLE, "PERSON")
-            _mentions(doc, PARTY_NAMES, PARTIES, "PARTY")
+            add_mentions(doc, PEOPLE_NAMES, PEOPLE, "PERSON", OFFICIALS)
+            add_mentions(doc, PARTY_NAMES, PARTIES, "PARTY")
         doc = proc(doc)
     return doc
 
@@ -194,7 +172,7 @@ def test_adjectival_party_is_not_a_subject(nlp) -> None:
 def test_mentions_follow_a_replaced_people_group(nlp) -> None:
     doc = run(nlp, "Ramos and Walsh spoke.")
     assert [m.name for m in attach.mentions(doc) if m.type == "person"] == ["Ana Ramos", "Peter Walsh"]
-    _mentions(doc, {"Walsh": "Peter Walsh"}, PEOPLE, "PERSON")  # a new group: found again, not the old answer
+    add_mentions(doc, {"Walsh": "Peter Walsh"}, PEOPLE, "PERSON", OFFICIALS)  # a new group: found again, not the old answer
     assert [m.name for m in attach.mentions(doc) if m.type == "person"] == ["Peter Walsh"]
 
 

@@ -2,49 +2,27 @@
 qualifiers (blank model, hand-made mentions)."""
 from __future__ import annotations
 
-import re
-
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from extractor.claims import build_claims
-from extractor.components import attach, money, percent  # noqa: F401
 from extractor.normalize.money import parse_money
 from extractor.spans import MONEY, PARTIES, PEOPLE, PERCENT
-from extractor.tokenizer import customize_tokenizer
+from tests.figures_support import add_mentions, figures_pipeline
 
 PEOPLE_NAMES = {"Ana Ramos": "Ana Ramos", "Ramos": "Ana Ramos", "Peter Walsh": "Peter Walsh", "Walsh": "Peter Walsh"}
 PARTY_NAMES = {"Labour": "Labour", "Greens": "Green"}
 
 
-def _mentions(doc: Doc, names: dict[str, str], key: str, label: str) -> None:
-    spans = []
-    for alias in sorted(names, key=len, reverse=True):
-        for m in re.finditer(rf"\b{re.escape(alias)}\b", doc.text):
-            span = doc.char_span(m.start(), m.end(), label=label)
-            if span is None or any(s.start < span.end and span.start < s.end for s in spans):
-                continue
-            span._.set(key, {"name": names[alias], "rule": "test",
-                             **({"role": "candidate"} if key == PEOPLE else {})})
-            spans.append(span)
-    doc.spans[key] = spans
-
-
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    customize_tokenizer(nlp)
-    for name in ("electx_percent", "electx_money", "electx_attach"):
-        nlp.add_pipe(name)
-    return nlp
+    return figures_pipeline()
 
 
 def run(nlp, text: str) -> Doc:
     doc = nlp.make_doc(text)
-    _mentions(doc, PEOPLE_NAMES, PEOPLE, "PERSON")
-    _mentions(doc, PARTY_NAMES, PARTIES, "PARTY")
+    add_mentions(doc, PEOPLE_NAMES, PEOPLE, "PERSON")
+    add_mentions(doc, PARTY_NAMES, PARTIES, "PARTY")
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc

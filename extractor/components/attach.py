@@ -1074,8 +1074,11 @@ def _person_party(doc: Doc, name: str) -> str | None:
     return None
 
 
+_CLAUSE_BREAK = re.compile(r";|,\s(?:while|but|whereas)\b|\s(?:while|but|whereas|compared)\s")
+
+
 def _clause_end(text: str, start: int, limit: int) -> int:
-    m = re.compile(r";|,\s(?:while|but|whereas)\b|\s(?:while|but|whereas|compared)\s").search(text, start, limit)
+    m = _CLAUSE_BREAK.search(text, start, limit)
     return m.start() if m else limit
 
 

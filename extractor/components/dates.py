@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from .. import fastscan
 from ..doctext import doc_text
-from ..normalize.dates import NOT_GOLD_DATES, Context, DateLexicon, DateValue, EventCue, lexicon, patterns, resolve
+from ..normalize.dates import NOT_GOLD_DATES, Context, DateLexicon, DateValue, ElectionDayCues, EventCue, lexicon, patterns, resolve
 from ..spans import DATES, MONEY, PERCENT, published_date, span_group
 from ._figures import Intervals
 
@@ -327,6 +327,13 @@ def event_at(span: Span, lex: DateLexicon, doc_text: str | None = None, sent: Sp
     return "other"
 
 
+def _reports_results(doc: Doc, text: str, cues: ElectionDayCues, pspans: list[Span] | None = None) -> bool:
+    """A results story: some percentage is followed by "of the vote" or the like."""
+    after = tuple(c.lower() for c in cues.results_after_percent)
+    return any(" ".join(text[p.end_char:p.end_char + 30].lower().split()).startswith(after)
+               for p in (span_group(doc, PERCENT) if pspans is None else pspans))
+
+
 def _names_election(doc: Doc, span: Span, nouns: list[str]) -> bool:
     """The date is followed by an election noun: "June 10 vote", "Tuesday's primary",
     "today's Raukawa Bay by-election" (over a place name of up to three words)."""
@@ -429,9 +436,7 @@ class DateRecognizer:
         if pub is None:
             return
         cues = lex.election_day
-        after = tuple(c.lower() for c in cues.results_after_percent)
-        if not any(" ".join(text[p.end_char:p.end_char + 30].lower().split()).startswith(after)
-                   for p in (span_group(doc, PERCENT) if pspans is None else pspans)):
+        if not _reports_results(doc, text, cues, pspans):
             return
         for s in spans:
             d = s._.get(DATES)
@@ -488,9 +493,7 @@ class DateRecognizer:
                 voting.append(day)
         past = [d for d in strong if pub is None or d <= pub]
         # a results story (vote shares reported) is about an election already held
-        after = tuple(c.lower() for c in cues.results_after_percent)
-        results = any(" ".join(text[p.end_char:p.end_char + 30].lower().split()).startswith(after)
-                      for p in (span_group(doc, PERCENT) if pspans is None else pspans))
+        results = _reports_results(doc, text, cues, pspans)
         future = [d for d in strong if pub is not None and d > pub and not results]
         chosen = max(past) if past else min(voting) if voting else min(future) if future else None
         low = text.lower()

@@ -22,10 +22,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from ..errors import RuleFileError
-from ..resources import models_dir, shared_data
+from ..resources import models_dir, shared_data, validate_rule_file
 
 Tense = Literal["past", "present", "future"]
 
@@ -174,12 +174,7 @@ class DateLexicon(_Strict):
 
 def validate_lexicon(data: Any, path: str) -> DateLexicon:
     """Validate parsed dates.json data; raise RuleFileError E004 naming the first bad entry."""
-    try:
-        lex = DateLexicon.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        entry = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        raise RuleFileError("E004", path=path, entry=entry, detail=err["msg"]) from None
+    lex = validate_rule_file(DateLexicon, data, path)
     try:
         re.compile(lex.organisation_year_before_pattern)
     except re.error as exc:

@@ -10,12 +10,12 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..errors import RuleFileError
-from ..resources import models_dir, read_json
+from ..resources import models_dir, read_json, validate_rule_file
 
 QualifierName = Literal["more_than", "less_than", "about", "at_least", "at_most", "up_to"]
 PercentKindName = Literal["vote_share", "margin", "threshold", "poll", "turnout", "swing", "other"]
@@ -226,16 +226,6 @@ class FigureKindsFile(_Strict):
 
 
 M = TypeVar("M", bound=BaseModel)
-
-
-def validate_rule_file(model: type[M], data: Any, path: str) -> M:
-    """Validate one parsed rule file; raise RuleFileError E004 naming the first bad entry."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        entry = ".".join(str(p) for p in err.get("loc", ())) or "(top level)"
-        raise RuleFileError("E004", path=path, entry=entry, detail=err.get("msg", str(exc))) from None
 
 
 def _load(name: str, model: type[M], folder: Path | None = None) -> M:
