@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span
 
 from .. import fastscan
 from ..doctext import doc_text
-from ..normalize.dates import NOT_GOLD_DATES, Context, DateLexicon, DateValue, ElectionDayCues, EventCue, lexicon, patterns, resolve
+from ..normalize.dates import (NOT_GOLD_DATES, Context, DateLexicon, DateValue, ElectionDayCues, EventCue, lexicon,
+                               patterns, resolve, week_of)
 from ..spans import DATES, MONEY, PERCENT, published_date, span_group
 from ._figures import Intervals
 
@@ -154,7 +155,7 @@ def _tense_sets(lex: DateLexicon) -> dict[str, frozenset[str]]:
     t = lex.tense
     sets = {"future": frozenset(t.future), "conditional": frozenset(t.conditional), "present": frozenset(t.present),
             "past": frozenset(t.past), "not_past_ed": frozenset(t.not_past_ed), "obligation": frozenset(t.obligation),
-            "not_verb_after": frozenset(t.not_verb_after)}
+            "not_verb_after": frozenset(t.not_verb_after), "past_before": frozenset(t.past_before)}
     _TENSE_SETS[id(lex)] = (lex, sets)
     return sets
 
@@ -346,6 +347,69 @@ def _names_election(doc: Doc, span: Span, nouns: list[str]) -> bool:
     return bool(word) and word in nouns
 
 
+#: tokens before a date searched for a word that puts it in the past ("since")
+PAST_WORD_REACH = 4
+
+
+def _after_past_word(words: _Words, span: Span, sent: Span, lex: DateLexicon) -> bool:
+    """A date a few words after "since", with no verb between ("since shortly after the
+    Oct. 23 shooting"; not "since polls close on Thursday", where "since" gives a reason)."""
+    sets = _tense_sets(lex)
+    for i in range(span.start - 1, max(sent.start, span.start - PAST_WORD_REACH) - 1, -1):
+        low = words.row(i)[0]
+        if low in sets["past_before"]:
+            return True
+        if _token_tense(words, i, sets) or not words.row(i)[3] and low not in (".",):
+            return False
+    return False
+
+
+def _event_of_day(doc: Doc, span: Span, lex: DateLexicon) -> bool:
+    """A bare weekday in the possessive naming a reported event ("Tuesday's ruling", "Friday's
+    close"): not an election ahead ("Thursday's vote"), nor after "ahead of"."""
+    if len(span) != 1 or span.end + 1 >= len(doc) or doc[span.end].text not in ("'s", "’s"):
+        return False
+    cues = lex.election_day
+    if doc[span.end + 1].lower_ in cues.nouns_after:
+        return False
+    before = " ".join(t.lower_ for t in doc[max(0, span.start - 2): span.start])
+    return not any(before == w or before.endswith(" " + w) for w in cues.preview_before)
+
+
+def _widen(span: Span, before: str, phrase: str) -> Span | None:
+    """The span grown leftwards over ``phrase`` (which ``before``, the text before it, ends with)."""
+    start = span.start_char - (len(before) - before.rstrip().rfind(phrase.lower().split()[-1])) \
+        - (len(phrase) - len(phrase.split()[-1]))
+    return span.doc.char_span(start, span.end_char, alignment_mode="expand")
+
+
+_SECOND_DAY = re.compile(r"\s{1,3}(\S{1,3})\s{1,3}([0-9]{1,2})(?:st|nd|rd|th)?(?![0-9%.,:/-]?[0-9%])")
+
+
+def _second_day(doc: Doc, span: Span, dv: DateValue, text: str, lex: DateLexicon, limit: int) -> Span | None:
+    """"April 24 and 25": the bare day number after a month-day, in the same month, as a span
+    whose ``label_`` carries its ISO date (or None: no such day)."""
+    m = _SECOND_DAY.match(text, span.end_char, min(limit, span.end_char + 12))
+    if m is None or m.group(1).lower() not in lex.second_day_links or not dv.value:
+        return None
+    first = date.fromisoformat(dv.value)
+    n = int(m.group(2))
+    if not first.day < n <= 31:
+        return None
+    after = text[m.end():m.end() + 12].lstrip().lower()
+    if after[:1].isalpha() and after.split()[0].strip(".,;") in lex.count_nouns_after + lex.money_or_percent_after:
+        return None  # "May 5 and 6 million", "June 3 and 4 seats"
+    try:
+        day = first.replace(day=n).isoformat()
+    except ValueError:
+        return None
+    out = doc.char_span(m.start(2), m.end(), alignment_mode="contract")
+    if out is None or len(out) != 1:
+        return None
+    out.label_ = day
+    return out
+
+
 def _stated_day(doc: Doc, named: Span, spans: list[Span], links: list[str], reach: int = 4) -> str | None:
     """The day date a named day is said to be ("Election Day is Nov. 3", "Election Day,
     Nov. 3"): the next date span, reached over link words only."""
@@ -405,6 +469,10 @@ class DateRecognizer:
         for i, (cand, span) in enumerate(accepted):
             sent = _sentence(doc, span)
             tense = tense_at(span, lex, sent, far=cand.kind in YEARLESS_KINDS, words=words)
+            if tense != "past" and _after_past_word(words, span, sent, lex):
+                tense = "past"  # "since Tuesday"
+            elif tense == "present" and cand.kind == "weekday" and _event_of_day(doc, span, lex):
+                tense = "past"  # "the move follows Tuesday's announcement"
             dv = resolve(text[cand.start:cand.end], cand.kind, pub, tense, ctx)
             if cand.kind == "month" and i + 1 < len(accepted):
                 dv = self._coordinated_year(dv, cand, accepted[i + 1][0], text)
@@ -412,20 +480,50 @@ class DateRecognizer:
                     "day", "month", "quarter", "year", "season", "week"):
                 ctx = Context(year_hint=hint, last=dv,
                               last_quarter=dv if dv.granularity == "quarter" else ctx.last_quarter)
-            if not self.timex_extras and dv.reason in NOT_GOLD_DATES:
-                continue  # weeks and unstated quarters: TIMEX3 only
+            rule = f"date.{cand.kind}"
+            if dv.granularity == "day" and dv.value:
+                span, dv, rule = self._day_phrase(span, dv, rule, text, lex)
+            if not self.timex_extras and (dv.reason in NOT_GOLD_DATES or dv.granularity == "decade"):
+                continue  # weeks, unstated quarters and decades: TIMEX3 only
             new = Span(doc, span.start, span.end, label="DATE")
+            event = event_at(span, lex, text, sent, words, event_memo)
             new._.set(DATES, {
                 "value": dv.value, "timex": dv.timex, "granularity": dv.granularity,
-                "event": event_at(span, lex, text, sent, words, event_memo), "reason": dv.reason, "rule": f"date.{cand.kind}",
+                "event": event, "reason": dv.reason, "rule": rule,
             })
             out.append(new)
+            nxt_start = accepted[i + 1][0].start if i + 1 < len(accepted) else len(text)
+            second = _second_day(doc, span, dv, text, lex, nxt_start)
+            if second is not None:
+                second._.set(DATES, {**new._.get(DATES), "value": second.label_, "timex": second.label_,
+                                     "rule": f"{rule}.second_day"})
+                second.label_ = "DATE"
+                out.append(second)
         self._article_election_days(doc, out, pub, lex, text, pspans)
         self._held_election_weekdays(doc, out, pub, lex, text, pspans)
         # a named day with no calendar ("polling day") the article never dates is a vague word
         no_calendar = {n.phrase for n in lex.named_days if n.month is None}
         doc.spans[DATES] = [s for s in out if not (s.text in no_calendar and s._.get(DATES)["value"] is None)]
         return doc
+
+    def _day_phrase(self, span: Span, dv: DateValue, rule: str, text: str,
+                    lex: DateLexicon) -> tuple[Span, DateValue, str]:
+        """"the day before Tuesday's vote" (a day earlier) and, with ``timex_extras``, "the
+        week of March 6" (that date's week): the phrase joins the span."""
+        before = text[max(0, span.start_char - 24):span.start_char].lower()
+        for phrase, shift in lex.day_shift_before.items():
+            if re.search(rf"(?<![\w-]){re.escape(phrase)}\s{{1,3}}$", before):
+                wider = _widen(span, before, phrase)
+                if wider is not None:
+                    day = (date.fromisoformat(dv.value or "") + timedelta(days=shift)).isoformat()
+                    return wider, DateValue(day, day, "day"), rule + ".day_shift"
+        if self.timex_extras:
+            for phrase in lex.week_of_before:
+                if re.search(rf"(?<![\w-]){re.escape(phrase)}\s{{1,3}}$", before):
+                    wider = _widen(span, before, phrase)
+                    if wider is not None:
+                        return wider, week_of(date.fromisoformat(dv.value or "")), rule + ".week_of"
+        return span, dv, rule
 
     @staticmethod
     def _held_election_weekdays(doc: Doc, spans: list[Span], pub: date | None, lex: DateLexicon,
@@ -545,6 +643,10 @@ class DateRecognizer:
         if kind == "spelled_year" and (next_low in lex.count_nouns_after
                                        or text[cand.start:cand.end].lower().startswith("two")):
             return False  # "two thousand four" alone is a count; a month or season must lead
+        if kind == "relative_day" and span.text.lower() == "today" and next_low in ("'s", "’s"):
+            after = doc[span.end + 1].lower_ if span.end + 1 < len(doc) else ""
+            if after in lex.generic_after_today:
+                return False  # "today's youth": the present in general, not a day
         if kind in ("relative_day",) and span.text.lower().endswith(("tomorrow", "today")):
             sent = _sentence(doc, span)
             before = doc[max(sent.start, span.start - 12): span.start]

@@ -100,6 +100,9 @@ class TenseWords(_Strict):
     obligation: list[str]
     #: before a present-tense cue word, these make it an adjective ("a close race")
     not_verb_after: list[str]
+    #: a few words before a date, with no verb between, these put it in the past ("since
+    #: Tuesday", "since shortly after the Oct. 23 shooting")
+    past_before: list[str] = []
 
 
 class DateLexicon(_Strict):
@@ -113,6 +116,14 @@ class DateLexicon(_Strict):
     halves: dict[str, int]
     relative: dict[str, int]
     relative_days: dict[str, int]
+    #: right before a day date, these shift it ("the day before Tuesday's vote": Monday)
+    day_shift_before: dict[str, int] = {}
+    #: right before a day date, these make it that date's week ("the week of March 6"; TIMEX3 only)
+    week_of_before: list[str] = []
+    #: between a month-day and a bare day number that shares its month ("April 24 and 25")
+    second_day_links: list[str] = []
+    #: after "today's", nouns that make it generic, not a date ("today's youth")
+    generic_after_today: list[str] = []
     day_parts: dict[str, Literal["MO", "AF", "EV", "NI"]]
     number_words: dict[str, int | None]
     year_words: YearWords
@@ -245,6 +256,15 @@ def _week(d: date, suffix: str = "") -> DateValue:
     iy, iw, _ = d.isocalendar()
     s = f"{iy:04d}-W{iw:02d}"
     return DateValue(None, s + suffix, "week", NOT_A_DAY)
+
+
+def week_of(d: date) -> DateValue:
+    """The ISO week holding a day ("the week of March 6").
+
+    >>> week_of(date(2000, 3, 6)).timex
+    '2000-W10'
+    """
+    return _week(d)
 
 
 def _quarter(y: int, q: int) -> DateValue:
@@ -441,7 +461,7 @@ def patterns(lex: DateLexicon | None = None) -> Patterns:
     HORD = rf"(?P<h>(?i:{_alt(list(lex.halves))}))"
     MOD = r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)(?:-|\s{1,3}))"
     S = r"\s{1,3}"
-    RQW = r"(?:[Ll]ast|[Nn]ext|[Tt]his|current|latest|previous|past|[Yy]ear-earlier|[Yy]ear-ago|comparable|same)"
+    RQW = r"(?:[Ll]ast|[Nn]ext|[Tt]his|current|latest|previous|past|[Yy]ear-earlier|[Yy]ear-ago|comparable|corresponding|same)"
     RQ = rf"(?P<rq>{RQW})"
     RD = _alt(list(lex.relative_days)).replace("\\ ", r"\s{1,3}")
     NUMW = rf"(?:[0-9]{{1,3}}|(?i:{_alt([w for w in lex.number_words if lex.number_words[w]])}))"
@@ -480,9 +500,13 @@ def patterns(lex: DateLexicon | None = None) -> Patterns:
         "quarter": rf"(?:(?:the|(?P<ry1>[Tt]his|[Ll]ast|[Nn]ext){S}year's|(?P<yp>[12][0-9]{{3}})(?:'s)?){S})?(?:fiscal{S})?{QORD}(?:-|{S})(?:fiscal-?)?quarter(?:{S}of{S}(?:(?:fiscal{S})?(?P<year>[12][0-9]{{3}})(?![0-9])|(?:the{S})?(?P<ry2>this|last|next){S}year))?",
         "quarter_code": r"(?:(?P<yp>[12][0-9]{3})\s{1,3})?Q(?P<q>[1-4])(?:\s{1,3}(?P<year>[12][0-9]{3}))?(?![0-9])",
         # "last quarter", "the latest quarter", "the year-earlier quarter", "the quarter"
-        "rel_quarter": rf"(?=[Tt]he\s|{RQW}\s)(?:[Tt]he{S})?(?:{RQ}{S})?(?:year's{S}|(?P<yq>[12][0-9]{{3}}){S})?(?:quarter|period)(?!-|{S}of\b|s)",
+        # "last year's quarter", "the quarter a year ago", "the corresponding period last year"
+        "rel_quarter": rf"(?=[Tt]he\s|{RQW}\s)(?:[Tt]he{S})?(?:(?P<ry>[Ll]ast|[Tt]his|[Nn]ext){S}year's{S}|(?:{RQ}{S})?(?:year's{S}|(?P<yq>[12][0-9]{{3}}){S})?)(?:quarter|period)(?!-|{S}of\b|s)"
+                       rf"(?:{S}(?P<ago>a{S}year{S}(?:ago|earlier|before)|last{S}year)\b)?",
         # "the first half of 2004", "the second half"
-        "half": rf"(?:the{S})?(?:{HORD}(?:-|{S})half|(?P<hq>first|last){S}two{S}quarters)(?:{S}of{S}(?:(?P<year>[12][0-9]{{3}})(?![0-9])|(?:the{S})?(?P<ry2>this|last|next){S}year))?",
+        # (of a decade: "the last half of the '80s" is that decade)
+        "half": rf"(?:the{S})?(?:{HORD}(?:-|{S})half|(?P<hq>first|last){S}two{S}quarters)(?:{S}of{S}(?:(?P<year>[12][0-9]{{3}})(?![0-9])|(?:the{S})?(?P<ry2>this|last|next){S}year"
+                rf"|the{S}(?P<hdec>[12][0-9]{{2}}0|'[0-9]0)'?s\b))?",
         "year": Y,
         # "the 1990s", "the late 1970s", "the '90s"
         "decade": rf"(?:the{S})?{MOD}?(?P<dec>[12][0-9]{{2}}0|'[0-9]0)'?s\b",
@@ -510,7 +534,7 @@ def patterns(lex: DateLexicon | None = None) -> Patterns:
         "same_year": r"(?P<pos>[Ll]ater|[Ee]arlier)\s{1,3}(?:in\s{1,3})?(?:that|the)\s{1,3}year\b",
         # "the following year", "the previous month", "the next day": from the previous date
         "following": r"[Tt]he\s{1,3}(?:(?P<dir>following|previous|preceding)\s{1,3}(?P<unit>day|week|month|year)|(?P<next>next)\s{1,3}(?P<nday>day))\b(?!-|\s{1,3}(?:or|and|to|few)\b)",
-        "year_offset_adj": r"(?P<dir>year-earlier|year-ago|year-before)\b",
+        "year_offset_adj": r"(?P<dir>[Yy]ear-(?:earlier|ago|before))\b",
         # "last Tuesday", "Tuesday"
         "weekday": rf"(?:{REL}{S})?{W_FULL}",
         "named_day": rf"(?P<named>{_alt([n.phrase for n in lex.named_days])})(?:,?{S}{Y})?",
@@ -782,15 +806,13 @@ def resolve(text: str, kind: str, published: date | None, tense: str | None = No
             return _infer_quarter(q, ref, tense, ctx)
         return _quarter(y, q)
     if kind == "rel_quarter":
-        if g.get("yq"):  # "the 1988 quarter": that year's quarter like the last one named
-            last = _timex_quarter(ctx.last_quarter)
-            if last and (text.rstrip().endswith("quarter") or ctx.last is ctx.last_quarter):
-                return _quarter(int(g["yq"]), last[1])
-            return _year(int(g["yq"]))  # "the 1988 period" after "the first nine months"
-        return _rel_quarter((g.get("rq") or "").lower(), ref, ctx)
+        dv = _rel_quarter_dv(g, text, ref, ctx)
+        return _a_year_before(dv) if g.get("ago") else dv
     if kind == "following":
         return _following(g, ctx)
     if kind == "half":
+        if g.get("hdec"):
+            return _decade(g["hdec"])
         h = lex.halves[(g.get("h") or g["hq"]).lower()]
         y = _explicit_year(g, ref)
         if y is None:
@@ -801,12 +823,7 @@ def resolve(text: str, kind: str, published: date | None, tense: str | None = No
     if kind == "year":
         return _year(int(g["year"]))
     if kind == "decade":
-        dec = g["dec"]
-        if dec.startswith("'"):
-            digits = "19" + dec[1]
-        else:
-            digits = dec[:3]
-        return DateValue(None, digits, "decade", "a decade is coarser than a year")
+        return _decade(g["dec"])
     if kind == "decade_word":
         return _decade_word(lex.decade_words[g["decw"].lower()], ref, ctx)
     if kind == "rel_decade":
@@ -870,6 +887,45 @@ def resolve(text: str, kind: str, published: date | None, tense: str | None = No
     if kind == "vague":
         return DateValue(None, lex.vague[g["vague"].lower()], None, "vague reference")
     raise ValueError(f"unknown kind {kind!r}")
+
+
+def _decade(dec: str) -> DateValue:
+    """"1980s" or "'80s" as a TIMEX3 decade.
+
+    >>> _decade("'80").timex
+    '198'
+    """
+    digits = "19" + dec[1] if dec.startswith("'") else dec[:3]
+    return DateValue(None, digits, "decade", "a decade is coarser than a year")
+
+
+def _rel_quarter_dv(g: dict[str, str | None], text: str, ref: date | None, ctx: Context) -> DateValue:
+    """"the quarter", "the 1988 period", "last year's quarter": the quarter (or year) meant."""
+    last = _timex_quarter(ctx.last_quarter)
+    if g.get("yq"):  # "the 1988 quarter": that year's quarter like the last one named
+        if last and (re.search(r"quarter\b", text) or ctx.last is ctx.last_quarter):
+            return _quarter(int(g["yq"]), last[1])
+        return _year(int(g["yq"]))  # "the 1988 period" after "the first nine months"
+    if g.get("ry"):  # "last year's quarter": the quarter last named, in that year
+        r = _rel(g["ry"]) or 0
+        if ref is None:
+            return _quarter(last[0] + r, last[1]) if last else DateValue(None, None, "quarter", NO_PUB)
+        return _quarter(ref.year + r, last[1]) if last else _year(ref.year + r)
+    return _rel_quarter((g.get("rq") or "").lower(), ref, ctx)
+
+
+def _a_year_before(dv: DateValue) -> DateValue:
+    """The same quarter or year one year earlier ("the quarter a year ago").
+
+    >>> _a_year_before(_quarter(1989, 3)).timex
+    '1988-Q3'
+    """
+    q = _timex_quarter(dv)
+    if q:
+        return _quarter(q[0] - 1, q[1])
+    if dv.granularity == "year" and dv.year is not None:
+        return _year(dv.year - 1)
+    return dv
 
 
 def _decade_word(tens: int, ref: date | None, ctx: Context) -> DateValue:
@@ -952,7 +1008,7 @@ def _rel_quarter(rq: str, ref: date | None, ctx: Context) -> DateValue:
         if ref is None:
             return DateValue(None, None, "quarter", NO_PUB)
         return _quarter(*_shift_quarter(*_quarter_of(ref), -5))
-    if rq in ("", "comparable", "same"):
+    if rq in ("", "comparable", "corresponding", "same"):
         if last:
             return _quarter(*last)
         if ref is None:
