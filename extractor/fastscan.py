@@ -24,14 +24,16 @@ from typing import Iterator
 try:  # Python 3.11+
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
     from re._constants import (  # type: ignore[attr-defined]
-        ASSERT, ASSERT_NOT, AT, AT_END, AT_END_LINE, AT_END_STRING, BRANCH, GROUPREF, GROUPREF_EXISTS, LITERAL,
-        MAX_REPEAT, MIN_REPEAT, SUBPATTERN,
+        ASSERT, ASSERT_NOT, AT, AT_BEGINNING, AT_END, AT_END_LINE, AT_END_STRING, BRANCH, CATEGORY, CATEGORY_DIGIT,
+        CATEGORY_NOT_DIGIT, CATEGORY_NOT_SPACE, CATEGORY_NOT_WORD, CATEGORY_SPACE, CATEGORY_WORD, GROUPREF,
+        GROUPREF_EXISTS, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, RANGE, SUBPATTERN,
     )
 except ImportError:  # pragma: no cover - older Pythons
     import sre_parse as _sre_parse  # type: ignore[no-redef]
     from sre_constants import (  # type: ignore[no-redef]
-        ASSERT, ASSERT_NOT, AT, AT_END, AT_END_LINE, AT_END_STRING, BRANCH, GROUPREF, GROUPREF_EXISTS, LITERAL,
-        MAX_REPEAT, MIN_REPEAT, SUBPATTERN,
+        ASSERT, ASSERT_NOT, AT, AT_BEGINNING, AT_END, AT_END_LINE, AT_END_STRING, BRANCH, CATEGORY, CATEGORY_DIGIT,
+        CATEGORY_NOT_DIGIT, CATEGORY_NOT_SPACE, CATEGORY_NOT_WORD, CATEGORY_SPACE, CATEGORY_WORD, GROUPREF,
+        GROUPREF_EXISTS, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, RANGE, SUBPATTERN,
     )
 
 _ICASE = re.IGNORECASE
@@ -144,8 +146,14 @@ _SRE_EXTRA = {0x130: "i", 0x131: "i", 0x17F: "s"}
 
 
 def _fold_text(text: str) -> str:
-    """What an ignore-case match of ASCII or caseless literals sees: 'İ', 'ı', 'ſ' and 'K' included."""
-    return text.translate(_SRE_EXTRA).lower()
+    """What an ignore-case match of ASCII or caseless literals sees: 'İ', 'ı', 'ſ' and 'K' included.
+
+    >>> _fold_text("İstanbul ſo"), _fold_text("Plain")
+    ('istanbul so', 'plain')
+    """
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:  # rare: translate is slow
+        return text.translate(_SRE_EXTRA).lower()
+    return text.lower()
 
 
 def _safe(lit: str) -> bool:
@@ -377,4 +385,175 @@ def _at_leads(rx: re.Pattern[str], text: str, hay: str, leads: frozenset,
             pos = m.end() if m.end() > i else i + 1
 
 
-__all__ = ["finditer", "leading_literals", "may_match", "may_match_in", "required_literals"]
+# --- required characters ----------------------------------------------------------------
+#: ``\d``, ``\w``, ``\s`` (and negations) as written inside ``[...]``.
+_CATEGORIES = {CATEGORY_DIGIT: r"\d", CATEGORY_NOT_DIGIT: r"\D", CATEGORY_WORD: r"\w",
+               CATEGORY_NOT_WORD: r"\W", CATEGORY_SPACE: r"\s", CATEGORY_NOT_SPACE: r"\S"}
+#: A character set: code point ranges (lo, hi) and category escapes.
+_Set = frozenset
+#: Letters are far more frequent in text than digits or punctuation: weigh them so.
+_LETTER_WEIGHT = 50
+
+
+def _weight(chars: _Set) -> int:
+    """How common the characters of a set are in running text (ASCII letters count most)."""
+    total = 0
+    for m in chars:
+        if isinstance(m, str):
+            total += 100_000
+            continue
+        lo, hi = m
+        letters = sum(max(0, min(hi, b) - max(lo, a) + 1) for a, b in ((65, 90), (97, 122)))
+        total += (hi - lo + 1) + letters * (_LETTER_WEIGHT - 1)
+    return total
+
+
+def _in_set(items: list) -> _Set | None:
+    """The characters of a ``[...]`` set; None for a negated set or an unknown member."""
+    out: set = set()
+    for op, av in items:
+        if op is LITERAL:
+            out.add((av, av))
+        elif op is RANGE:
+            out.add(tuple(av))
+        elif op is CATEGORY and av in _CATEGORIES:
+            out.add(_CATEGORIES[av])
+        else:
+            return None
+    return frozenset(out)
+
+
+def _needs(items: list, flags: int) -> _Set | None:
+    """Characters one of which every match of the sequence ``items`` contains (or its positive
+    lookaround reads), from its most selective element; None when none is known."""
+    best: _Set | None = None
+    for op, av in items:
+        got: _Set | None = None
+        if flags & _ICASE:
+            return None
+        if op is LITERAL:
+            got = frozenset([(av, av)])
+        elif op is IN:
+            got = _in_set(list(av))
+        elif op is SUBPATTERN:
+            got = _needs(list(av[3]), (flags | av[1]) & ~av[2])
+        elif op is BRANCH:
+            alts = [_needs(list(alt), flags) for alt in av[1]]
+            got = None if any(a is None for a in alts) else frozenset().union(*alts)  # type: ignore[arg-type]
+        elif op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
+            got = _needs(list(av[2]), flags)
+        elif op is ASSERT:  # a positive lookaround reads characters of the searched string
+            got = _needs(list(av[1]), flags)
+        if got is not None and (best is None or _weight(got) < _weight(best)):
+            best = got
+    return best
+
+
+def _char_class(chars: _Set) -> str:
+    """``[...]`` for a set; characters beyond the BMP as one range (a superset: ``re`` tests
+    a long list of them one by one, but the BMP ones by bitmap)."""
+    parts = sorted(m for m in chars if isinstance(m, str))
+    ranges = sorted(m for m in chars if not isinstance(m, str))
+    if any(hi > 0xFFFF for _lo, hi in ranges):
+        ranges = [(lo, min(hi, 0xFFFF)) for lo, hi in ranges if lo <= 0xFFFF] + [(0x10000, 0x10FFFF)]
+    for lo, hi in ranges:
+        parts.append(f"\\U{lo:08x}" if lo == hi else f"\\U{lo:08x}-\\U{hi:08x}")
+    return f"[{''.join(parts)}]"
+
+
+@lru_cache(maxsize=64)
+def _required_chars(pattern: str, flags: int) -> re.Pattern[str] | None:
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+    except Exception:  # pragma: no cover - re.compile accepted it
+        return None
+    needs = _needs(list(parsed), parsed.state.flags)
+    return re.compile(_char_class(needs), flags & re.ASCII) if needs else None
+
+
+def required_chars(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A one-character regex such that ``rx`` cannot match (search, match or finditer over a
+    whole string) a string in which it finds nothing; None when the pattern has no such
+    characters (an empty alternative, a case-insensitive part, a negated set).
+
+    >>> need = required_chars(re.compile(r"(?<=[0-9])(?:bn|k)$|'s$"))
+    >>> need.search("election") is None, need.search("5bn") is None, need.search("Labour's") is None
+    (True, False, False)
+    >>> required_chars(re.compile(r"a|(?i:b)")) is None
+    True
+    """
+    return _required_chars(rx.pattern, rx.flags)
+
+
+def _edge(items: list, flags: int, last: bool) -> _Set | None:
+    """The characters the first (``last``: the final) character a match of the sequence
+    ``items`` consumes can be; None when not known (or the sequence can match nothing)."""
+    for op, av in (reversed(items) if last else items):
+        if flags & _ICASE:
+            return None
+        if op in (AT, ASSERT, ASSERT_NOT):  # zero width
+            continue
+        if op is LITERAL:
+            return frozenset([(av, av)])
+        if op is IN:
+            return _in_set(list(av))
+        if op is SUBPATTERN:
+            if av[3].getwidth()[0] == 0:
+                return None
+            return _edge(list(av[3]), (flags | av[1]) & ~av[2], last)
+        if op is BRANCH:
+            alts = [_edge(list(alt), flags, last) for alt in av[1]]
+            return None if any(a is None for a in alts) else frozenset().union(*alts)  # type: ignore[arg-type]
+        if op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
+            return _edge(list(av[2]), flags, last)
+        return None
+    return None
+
+
+@lru_cache(maxsize=64)
+def _edge_chars(pattern: str, flags: int, last: bool) -> re.Pattern[str] | None:
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+    except Exception:  # pragma: no cover - re.compile accepted it
+        return None
+    chars = _edge(list(parsed), parsed.state.flags, last)
+    return re.compile(_char_class(chars), flags & re.ASCII) if chars else None
+
+
+def edge_chars(rx: re.Pattern[str], last: bool = False) -> re.Pattern[str] | None:
+    """A one-character regex for the character every match of ``rx`` starts with (``last``:
+    ends with); None when unknown or when a match can be empty.
+
+    >>> edge_chars(re.compile(r"(?<=[0-9])(?:bn|m)$|'s$"), last=True).match("s") is not None
+    True
+    >>> edge_chars(re.compile(r"(?<=[0-9])(?:bn|m)$|'s$"), last=True).match("b") is None
+    True
+    """
+    return _edge_chars(rx.pattern, rx.flags, last)
+
+
+def _alternatives(rx: re.Pattern[str]) -> list[list] | None:
+    """The top-level alternatives of a pattern, parsed (None when it does not parse)."""
+    try:
+        items = list(_sre_parse.parse(rx.pattern, rx.flags))
+    except Exception:  # pragma: no cover - re.compile accepted it
+        return None
+    if len(items) == 1 and items[0][0] is BRANCH:
+        return [list(alt) for alt in items[0][1][1]]
+    return [items]
+
+
+def anchored_at_start(rx: re.Pattern[str]) -> bool:
+    """Whether every alternative of ``rx`` starts with ``^`` (without MULTILINE): every match
+    starts at the start of the string, and ``rx.search(s)`` finds what ``rx.match(s)`` does.
+
+    >>> anchored_at_start(re.compile("^a|^b")), anchored_at_start(re.compile("^a|b"))
+    (True, False)
+    """
+    alts = _alternatives(rx)
+    return (not rx.flags & re.MULTILINE and alts is not None
+            and all(alt and alt[0][0] is AT and alt[0][1] is AT_BEGINNING for alt in alts))
+
+
+__all__ = ["anchored_at_start", "edge_chars", "finditer", "leading_literals", "may_match",
+           "may_match_in", "required_chars", "required_literals"]

@@ -127,8 +127,11 @@ class MoneyFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         items = self.find(text)
-        countries = Counter((s._.electx_parties or {}).get("country") for s in doc.spans.get(PARTIES, []))
-        local = article_dollar(text, items, countries)
+        # only a USD amount can become the article's own dollar: without one, skip the party count
+        local = None
+        if any(d["currency"] == "USD" for _s, _e, d in items):
+            countries = Counter((s._.electx_parties or {}).get("country") for s in doc.spans.get(PARTIES, []))
+            local = article_dollar(text, items, countries)
         if local:
             for start in bare_dollar_starts(text, items):
                 for _s, _e, data in items:

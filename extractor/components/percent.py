@@ -8,6 +8,7 @@ later by ``electx_attach``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -71,6 +72,7 @@ def _point_fraction() -> re.Pattern[str]:
     return re.compile(rf"(?i)\b(?P<frac>{fr})\s(?:of\s)?an?\s(?:percentage\s|per\s?cent(?:age)?\s)?point\b")
 
 
+_SPACE_DIGIT = re.compile(r"\s\d")
 _CHAIN_GAP = re.compile(r"\s{0,2}[,;]\s{0,2}(?:and\s{1,3})?(?:(?:the|The)\s)?")
 _BARE_PREFIX = re.compile(r"(?:^|[,;(]|\band|\bwhile|\bwith|\bbut|\bwhereas)\s{0,3}$")
 
@@ -156,7 +158,11 @@ class PercentFinder:
             if last > idx:
                 windows.append((b, min(sents.bounds[last][1], b + 2000), True))
         seen: set[int] = set()
+        anchors = [m.start() for m in _SPACE_DIGIT.finditer(text)]
         for a, b, chains_only in windows:
+            # every match holds a space and the digit after it: a window needs one (two for a chain)
+            if bisect.bisect_left(anchors, b - 1) - bisect.bisect_left(anchors, a) < (2 if chains_only else 1):
+                continue
             cands = []
             for m in _bare_regex().finditer(text, a, b):
                 s, e = m.start("subj"), m.end("num")
