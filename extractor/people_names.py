@@ -54,15 +54,14 @@ class NameRules:
 
     def _run(self, i: int, max_len: int = 4) -> int:
         """End of a capitalized name run starting at token i (i when none); hyphens join parts."""
-        doc = self.doc
-        name_ok, texts = self.name_ok, self.tv.texts
+        name_ok, texts, ws = self.name_ok, self.tv.texts, self.tv.ws
         k = i
         n = 0
         size = len(texts)
         while k < size and n < max_len and name_ok[k]:
             k += 1
             n += 1
-            if k + 1 < size and texts[k] == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
+            if k + 1 < size and texts[k] == "-" and not ws[k - 1] and not ws[k] \
                     and name_ok[k + 1]:
                 k += 1
         if k > i and INITIAL.match(texts[k - 1]):  # a trailing initial is not a surname
@@ -72,7 +71,7 @@ class NameRules:
     def _mentions(self, doc: Doc) -> list[tuple[int, int, str]]:
         found: dict[tuple[int, int], str] = {}
         # capitalized runs after "in", "at", "contest" are places wherever they recur
-        person_tok = {i for ent in self.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
+        person_tok = {i for start, end, label in self.ents if label == "PERSON" for i in range(start, end)}
         tv, words, name_ok = self.tv, self.words, self.name_ok
         texts = tv.texts
         size = len(words)
@@ -110,19 +109,19 @@ class NameRules:
             if e > k:
                 add(k, e, "people.title" if sp.label_ == "TITLE" else "people.office_name")
         # 2. the statistical model's PERSON entities
-        for ent in self.ents:
-            if ent.label_ != "PERSON":
+        for ent_start, ent_end, label in self.ents:
+            if label != "PERSON":
                 continue
-            s, e = ent.start, ent.end
+            s, e = ent_start, ent_end
             while s < e and (s in self.office_tok or texts[s] in self.title_forms or s in self.party_at):
                 s += 1
             while e > s and (texts[e - 1] in ("'s", "’s", "'", "’") or (e - 1) in self.party_at):
                 e -= 1
-            if e - s == 1 and e == ent.end and e < size and name_ok[e] and tv.title[e] and doc[e].ent_iob_ == "O" \
+            if e - s == 1 and e == ent_end and e < size and name_ok[e] and tv.title[e] and doc[e].ent_iob_ == "O" \
                     and not tv.sent_start[e]:
                 e += 1  # "Kate" + "Orme": the model stopped after the first name
-            if e == ent.end and e < len(doc) and doc[e].ent_type_ == "ORG" and doc[e].ent_iob_ == "B" \
-                    and (e + 1 >= len(doc) or doc[e + 1].ent_iob_ != "I") and self._is_name_tok(e):
+            if e == ent_end and e < size and doc[e].ent_type_ == "ORG" and doc[e].ent_iob_ == "B" \
+                    and (e + 1 >= size or doc[e + 1].ent_iob_ != "I") and name_ok[e]:
                 e += 1  # "Marc-André" + "Vézina" (ORG): the model split one name
             if e > s and all(name_ok[i] or texts[i] == "-" for i in range(s, e)):
                 add(s, e, "people.ner")
@@ -163,7 +162,7 @@ class NameRules:
     def _misread_org(self, s: int, e: int) -> bool:
         """An ORG/FAC/... entity that is exactly a two- or three-word name run in a person's context
         ("Jane Roe's campaign", "Jane Roe (Labour)"): the model's label is overruled."""
-        doc = self.doc
+        texts, words = self.tv.texts, self.words
         if e - s >= 2 and all(k in self.one_word_ent for k in range(s, e)) and self._name_context(s, e):
             return True  # "candidate, Felicity Arden,": a name the model split into one-word places
         if e - s >= 2 and s >= 2 and self.tv.texts[s - 1] in POSS and (s - 2) in self.party_at and all(
@@ -174,23 +173,25 @@ class NameRules:
                 and self.ent_extent.get(s) == e and self.tv.span_text(s, e) not in self.places:
             return True  # "the Liberal National Party's Jane Roe" read as one GPE/ORG entity
         span = self.org_ent.get(s)
-        if span is None or e - s < 2 or span[1] not in (e, e + 1) or (span[1] == e + 1 and doc[e].text not in POSS):
+        if span is None or e - s < 2 or span[1] not in (e, e + 1) or (span[1] == e + 1 and texts[e] not in POSS):
             return False
-        nxt = doc[e].lower_ if e < len(doc) else ""
-        nxt2 = doc[e + 1].lower_ if e + 1 < len(doc) else ""
+        nxt = words[e] if e < len(words) else ""
+        nxt2 = words[e + 1] if e + 1 < len(words) else ""
         return self._name_context(s, e) or nxt in self.cues.speech or (nxt in POSS and nxt2 in (
             "campaign", "bid", "candidacy", "supporters", "victory", "defeat", "lead", "share"))
 
     def _name_context(self, s: int, e: int) -> bool:
         """Context that makes a two-word capitalized run a person: 'Name (Labour)', 'Name, 52,',
         'Name of the Green Party', 'Name on 31%', 'has selected Name', 'candidate, Name'."""
-        doc = self.doc
-        nxt = doc[e].text if e < len(doc) else ""
+        tv = self.tv
+        texts, size = tv.texts, len(tv.texts)
+        nxt = texts[e] if e < size else ""
         if nxt == "(" and (e + 1) in self.party_at:
             return True
-        if nxt == "," and e + 2 < len(doc) and _age(doc[e + 1]) and doc[e + 2].text in (",", ".", "-", "–"):
+        if nxt == "," and e + 2 < size and _age(texts[e + 1], tv.lex[e + 1].like_num) \
+                and texts[e + 2] in (",", ".", "-", "–"):
             return True
-        if nxt == "of" and ((e + 1) in self.party_at or e + 2 < len(doc) and doc[e + 1].lower_ == "the"
+        if nxt == "of" and ((e + 1) in self.party_at or e + 2 < size and tv.words[e + 1] == "the"
                             and (e + 2) in self.party_at):
             return True
         if self._share_after(e) is not None:
@@ -201,7 +202,6 @@ class NameRules:
     def _share_after(self, e: int) -> int | None:
         """Index of a vote share right after a name ('on 31 per cent', 'took 37%', 'was a distant
         third with 15.4%', 'Hale 44, Brandt 39'), else None."""
-        doc = self.doc
         words = self.words
         k = e
         texts = self.tv.texts
@@ -218,11 +218,11 @@ class NameRules:
             k += share
         while k < len(words) and k - e < 7 and words[k] in self.cues.share_links:
             k += 1
-        if k < len(doc) and TALLY.match(texts[k]) and self._vote_count(k):
+        if k < len(words) and TALLY.match(texts[k]) and self._vote_count(k):
             return k
-        if k >= len(doc) or not texts[k][:1].isdigit() or not doc[k].like_num or not SHARE.match(texts[k]):
+        if k >= len(words) or not texts[k][:1].isdigit() or not self.tv.lex[k].like_num or not SHARE.match(texts[k]):
             return None
-        nxt = words[k + 1] if k + 1 < len(doc) else ""
+        nxt = words[k + 1] if k + 1 < len(words) else ""
         if bare_poss:  # "Roe's 49%." ends there; "Roe's 55% approval rating" is not a vote share
             after = k + (1 if texts[k].endswith("%") else 3 if nxt == "per" else 2)
             closed = after >= len(words) or words[after] in (",", ".", ";", "and", ")")
@@ -235,14 +235,14 @@ class NameRules:
 
     def _vote_count(self, k: int) -> bool:
         """A vote tally at token k: '1,184 votes', '902 (28.1 per cent)' or '63,518, or 9.1%'."""
-        doc = self.doc
-        nxt = doc[k + 1].lower_ if k + 1 < len(doc) else ""
+        words, texts = self.words, self.tv.texts
+        nxt = words[k + 1] if k + 1 < len(words) else ""
         if nxt == "votes":
             return True
-        if nxt == "," and k + 4 < len(doc) and doc[k + 2].lower_ == "or" and _PERCENT_FIGURE.match(doc[k + 3].text):
-            return doc[k + 4].lower_ in ("%", "per", "percent", "pc") or doc[k + 3].text.endswith("%")
-        if nxt == "(" and k + 3 < len(doc) and _PERCENT_FIGURE.match(doc[k + 2].text):
-            return doc[k + 3].lower_ in ("%", "per", "percent", "pc") or doc[k + 2].text.endswith("%")
+        if nxt == "," and k + 4 < len(words) and words[k + 2] == "or" and _PERCENT_FIGURE.match(texts[k + 3]):
+            return words[k + 4] in ("%", "per", "percent", "pc") or texts[k + 3].endswith("%")
+        if nxt == "(" and k + 3 < len(words) and _PERCENT_FIGURE.match(texts[k + 2]):
+            return words[k + 3] in ("%", "per", "percent", "pc") or texts[k + 2].endswith("%")
         return False
 
     # ------------------------------------------------------------------ clustering
@@ -293,7 +293,7 @@ class NameRules:
             if not cands:
                 continue
             e = i + 1
-            while e + 1 < len(doc) and texts[e] == "-" and not doc[e - 1].whitespace_ and title[e + 1]:
+            while e + 1 < len(texts) and texts[e] == "-" and not self.tv.ws[e - 1] and title[e + 1]:
                 e += 2
             if i > 0 and self._is_name_tok(i - 1) and (i - 1) not in taken and not sent_start[i - 1]:
                 continue  # "Rick Jacobs" is not "Jacobs" of another person's name... a different full name
@@ -318,6 +318,10 @@ def _nearest(people: list[Person], i: int) -> Person:
     return best
 
 
-def _age(tok) -> bool:
-    """'52' in 'Jane Roe, 52,': a plausible age."""
-    return tok.like_num and tok.text.isdigit() and 18 <= int(tok.text) <= 110
+def _age(text: str, like_num: bool) -> bool:
+    """'52' in 'Jane Roe, 52,': a plausible age (``like_num``: the token's flag).
+
+    >>> _age("52", True), _age("7", True), _age("fifty", True)
+    (True, False, False)
+    """
+    return like_num and text.isdigit() and 18 <= int(text) <= 110

@@ -56,9 +56,9 @@ class RaceRules:
         for (s, e), p in sorted(owner.items()):
             if p.role == "candidate":
                 continue
-            words, space = self.words, self.tv.space
-            after = [words[i] for i in range(e, min(e + 6, len(words))) if not space[i]][:4]
-            before = [words[i] for i in range(max(0, s - 6), s) if not space[i]][-4:]
+            words, lex = self.words, self.tv.lex
+            after = [words[i] for i in range(e, min(e + 6, len(words))) if not lex[i].is_space][:4]
+            before = [words[i] for i in range(max(0, s - 6), s) if not lex[i].is_space][-4:]
             if any(k2 == 0 or k2 == 1 and after[0] in ("has", "had", "was") for _ph, k2 in self.cues.vacate.hits(after)):
                 status = "former"
             elif self.cues.successor.tail(before, len(before)) is not None:
@@ -72,7 +72,7 @@ class RaceRules:
                     held["jurisdiction"] = where
             else:
                 p.offices.append({"office": office, "jurisdiction": where, "status": status,
-                                  "start": doc[s].idx, "end": doc[e - 1].idx + len(doc[e - 1]),
+                                  "start": self.tv.idx[s], "end": self.tv.idx[e - 1] + len(self.tv.texts[e - 1]),
                                   "rule": "people.race_holder"})
 
     def _body_of(self, office: str) -> str | None:
@@ -88,8 +88,7 @@ class RaceRules:
         countries = Counter()
         for sp in self.party_spans:
             countries[(self.span_data[id(sp)] or {}).get("country")] += 2
-        for match_id, _s, _e in self.country_cues(doc):
-            countries[doc.vocab.strings[match_id]] += 1
+        countries.update(self.country_cues.counts(doc))
         order = {c: n for n, c in enumerate(self.gaz.countries)}
         return sorted(self.gaz.countries, key=lambda c: (-countries.get(c, 0), order[c]))
 
@@ -97,6 +96,9 @@ class RaceRules:
         """Every race the article names: (token index, office, jurisdiction or None)."""
         words = self.words
         ranked = self._article_country(doc)
+        rank: dict[str, int] = {}  # country -> its place in ``ranked``
+        for n, c in enumerate(ranked):
+            rank.setdefault(c, n)
         out: list[tuple[int, str, str | None]] = []
         for sp in self.office_spans:  # "the race for Los Angeles mayor", "the next Mayor of X"
             if sp.label_ != "OFFICE":
@@ -116,7 +118,7 @@ class RaceRules:
             if ph is None:
                 i += 1
                 continue
-            reading = self._race_at(doc, i, i + len(ph), ranked)
+            reading = self._race_at(doc, i, i + len(ph), rank)
             if reading:
                 out.append((i, *reading))
             i += len(ph)
@@ -139,9 +141,10 @@ class RaceRules:
                 return self.cues.seat_office[c]
         return None
 
-    def _race_at(self, doc: Doc, s: int, e: int, ranked: list[str]) -> tuple[str, str | None] | None:
+    def _race_at(self, doc: Doc, s: int, e: int, rank: dict[str, int]) -> tuple[str, str | None] | None:
         """One race noun at doc[s:e] with its modifiers: 'Port Calder's mayoral primary',
-        'the Senate seat in Ohio', 'the special election for the 12th Congressional District'."""
+        'the Senate seat in Ohio', 'the special election for the 12th Congressional District';
+        ``rank``: each country's place in the article's likeliest-first order."""
         k = s
         while k > 0 and s - k < 7 and self._race_modifier(doc, k - 1):
             k -= 1
@@ -154,9 +157,6 @@ class RaceRules:
                 after, stop = self.tv.span_text(j, end), end
         if stop == e and e < len(doc) and words[e] == "for":  # "the primary for U.S. Senate"
             stop = min(len(doc), e + 4)
-        rank: dict[str, int] = {}
-        for n, c in enumerate(ranked):
-            rank.setdefault(c, n)
         # every office word in doc[k:stop]; modifiers before the noun beat the noun, which beats the
         # place after it ("Senate seat": senator; "the election for the 12th Congressional District");
         # then the likelier country, the longer form, the earlier entry and position
@@ -190,26 +190,29 @@ class RaceRules:
     def _race_modifier(self, doc: Doc, i: int) -> bool:
         """A word that can sit between a determiner and a race noun: places, parties, years,
         office words, 'special', possessives ('Port Calder's mayoral primary')."""
-        t = doc[i]
-        if t.text in POSS or i in self.party_at or t.like_num or ORDINAL.match(t.text):
+        tv = self.tv
+        text, lower, title = tv.texts[i], tv.words[i], tv.title
+        if text in POSS or i in self.party_at or tv.lex[i].like_num or ORDINAL.match(text):
             return True
-        if t.lower_ in RACE_MODIFIERS or t.lower_ in self.race_office_words:
+        if lower in RACE_MODIFIERS or lower in self.race_office_words:
             return True
-        owned = i in self.mention_start and i + 2 < len(doc) and doc[i + 2].text in POSS  # "Jane Roe's Senate bid"
-        return (t.is_title or t.is_upper and t.is_alpha) and not t.is_stop and not owned \
-            or t.lower_ == "and" and i > 0 and doc[i - 1].is_title and i + 1 < len(doc) and doc[i + 1].is_title
+        owned = i in self.mention_start and i + 2 < len(title) and tv.texts[i + 2] in POSS  # "Jane Roe's Senate bid"
+        lex = tv.lex[i]
+        return (title[i] or lex.is_upper and lex.is_alpha) and not lex.is_stop and not owned \
+            or lower == "and" and i > 0 and title[i - 1] and i + 1 < len(title) and title[i + 1]
 
     def _mod_place(self, doc: Doc, k: int, s: int, office_rng: range) -> str | None:
         """The first capitalized run among a race's modifiers that is not a party or the office word."""
+        tv = self.tv
+        texts, title, lex = tv.texts, tv.title, tv.lex
         j = k
         while j < s:
-            t = doc[j]
-            if (t.is_title or t.is_upper and t.is_alpha or ORDINAL.match(t.text)) and j not in self.party_at \
-                    and j not in office_rng and t.text not in self.cues.race_not_places:
+            if (title[j] or lex[j].is_upper and lex[j].is_alpha or ORDINAL.match(texts[j])) and j not in self.party_at \
+                    and j not in office_rng and texts[j] not in self.cues.race_not_places:
                 end = j
                 while end < s and end not in office_rng and end not in self.party_at and (
-                        doc[end].is_title or doc[end].is_upper and doc[end].is_alpha or ORDINAL.match(doc[end].text)
-                        or doc[end].lower_ == "and" and end + 1 < s and doc[end + 1].is_title):
+                        title[end] or lex[end].is_upper and lex[end].is_alpha or ORDINAL.match(texts[end])
+                        or tv.words[end] == "and" and end + 1 < s and title[end + 1]):
                     end += 1
                 if end > j:
                     return self.tv.span_text(j, end)
@@ -219,11 +222,12 @@ class RaceRules:
     def _place_run(self, i: int) -> int:
         """End of a place name starting at token i ('Glenbarra and Invermoy', '12th Congressional
         District', 'Ohio'), i when none; parties, known people and race words are not places."""
-        doc = self.doc
+        texts, title, words = self.tv.texts, self.tv.title, self.words
+        size = len(texts)
         end = i
-        while end < len(doc) and end - i < 6 and end not in self.party_at and (
-                (doc[end].is_title or ORDINAL.match(doc[end].text)) and doc[end].text not in self.cues.race_not_places
-                or end > i and doc[end].lower_ in ("and", "of") and end + 1 < len(doc) and doc[end + 1].is_title
+        while end < size and end - i < 6 and end not in self.party_at and (
+                (title[end] or ORDINAL.match(texts[end])) and texts[end] not in self.cues.race_not_places
+                or end > i and words[end] in ("and", "of") and end + 1 < size and title[end + 1]
                 and end + 1 not in self.party_at):
             end += 1
         return end

@@ -12,12 +12,13 @@ from spacy.tokens import Doc, Span
 
 from .people_cues import AUX, CAPITAL, CLAUSE_BREAK, DASHES, GROUP_GLUE, POSS, QUOTES, ROLE_MODIFIERS, WIN_SKIP
 from .people_names import Person
+from .people_tokens import Sent
 
 
 class RoleRules:
     """Candidate / official roles, offices and parties from the words around each mention."""
 
-    def _candidate_cues(self, doc: Doc, sent: Span, persons: list[Person], prev_end: int, gstart: int,
+    def _candidate_cues(self, doc: Doc, sent: Sent, persons: list[Person], prev_end: int, gstart: int,
                         gend: int, next_start: int) -> None:
         c = self.cues
         words = self.words
@@ -40,8 +41,8 @@ class RoleRules:
         tagged = self._after_party_tag(gend)
         if self._share_after(tagged) is not None:
             evidence = "vote share"
-        elif tagged > gend and tagged < len(doc) and doc[tagged].like_num and \
-                (tagged + 1 >= len(doc) or doc[tagged + 1].is_space or doc[tagged + 1].lower_ in ("votes", "\n")
+        elif tagged > gend and tagged < len(words) and self.tv.lex[tagged].like_num and \
+                (tagged + 1 >= len(words) or self.tv.lex[tagged + 1].is_space or words[tagged + 1] in ("votes", "\n")
                  or self._vote_count(tagged)):
             evidence = "result row"  # "Jane Roe (Green) 2,200", "Jane Roe (Lab) 1,092 (37.2%)"
         elif self._own_bid(sent, gstart, gend):
@@ -83,7 +84,7 @@ class RoleRules:
                 j = next(j for j, w in enumerate(before) if w in c.nouns and j >= len(before) - 8)
                 evidence = before[j]
                 i = before_lo + j
-                if i >= 2 and doc[i - 1].text in POSS:  # "Reform's candidate, ..."
+                if i >= 2 and self.tv.texts[i - 1] in POSS:  # "Reform's candidate, ..."
                     i -= 1
                 if (i - 1) in self.party_at:
                     group_party = self.party_at[i - 1]
@@ -106,7 +107,7 @@ class RoleRules:
                     if not p.party:
                         p.party, p.party_rule = p.jurisdiction, "people.party_leadership"
 
-    def _apposition_len(self, sent: Span, gend: int) -> int:
+    def _apposition_len(self, sent: Sent, gend: int) -> int:
         """Length of ', a former Liberal who now sits as an independent,' right after a name (0 when
         none): a cue after the closing comma is still the person's."""
         words = self.words
@@ -158,7 +159,7 @@ class RoleRules:
                 return self.party_span_at[k].end
         return e
 
-    def _own_bid(self, sent: Span, gstart: int, gend: int) -> bool:
+    def _own_bid(self, sent: Sent, gstart: int, gend: int) -> bool:
         """'Rep. Jane Roe raised $4m ... in her bid for the nomination': the sentence's first person
         and a possessive pronoun's bid or candidacy later in the same clause."""
         if not self._opens_sentence(sent, gstart):
@@ -173,12 +174,13 @@ class RoleRules:
                 return words[j + 1] != "campaign" or rest[:1] == ["for"]
         return False
 
-    def _opens_sentence(self, sent: Span, gstart: int) -> bool:
+    def _opens_sentence(self, sent: Sent, gstart: int) -> bool:
         """The name opens the sentence, after datelines, titles, offices and parties
         ("MADISON - Rep. Jane Roe raised ..."): a later 'his'/'her' can be theirs."""
         tv = self.tv
         for i in range(sent.start, gstart):
-            if not (tv.space[i] or tv.texts[i] in ("-", "–", "—", "(", ")", ",") or tv.upper[i] or i in self.title_tok
+            if not (tv.lex[i].is_space or tv.texts[i] in ("-", "–", "—", "(", ")", ",") or tv.lex[i].is_upper
+                    or i in self.title_tok
                     or i in self.office_tok or i in self.party_at or tv.words[i] in ROLE_MODIFIERS
                     or tv.words[i] == "the" or tv.texts[i] in POSS):
                 return False
@@ -190,10 +192,10 @@ class RoleRules:
         k = self._skip_back(s, offices=True)
         if k < 2 or self.words[k - 1] != "for":
             return False
-        prev = self.doc[k - 2]
-        if prev.text == "," and k >= 3:  # "286,814, or 41.6%, for ..."
-            prev = self.doc[k - 3]
-        return prev.like_num or prev.lower_ in ("%", "cent", "percent", "votes", "points")
+        prev = k - 2
+        if self.tv.texts[prev] == "," and k >= 3:  # "286,814, or 41.6%, for ..."
+            prev = k - 3
+        return self.tv.lex[prev].like_num or self.words[prev] in ("%", "cent", "percent", "votes", "points")
 
     def _introduced(self, s: int) -> bool:
         """A candidate noun or a party's nominating verb right before the name: 'Conservative
@@ -203,7 +205,7 @@ class RoleRules:
             return True
         return self.cues.nominate.tail(self.words, k, max(0, k - 3)) is not None and self._party_subject(k) is not None
 
-    def _beaten(self, sent: Span, gstart: int, gend: int) -> bool:
+    def _beaten(self, sent: Sent, gstart: int, gend: int) -> bool:
         """A party-tagged name after 'ahead of', 'from' or 'led' in a result sentence: 'won the seat
         ahead of Labour's Jane Roe', 'led the sitting Liberal member, Jane Roe, by 612 votes'."""
         doc = self.doc
@@ -224,8 +226,8 @@ class RoleRules:
             return False
         if link[0] in self.cues.win or any(words[i] in self.cues.win for i in range(sent.start, k - len(link))):
             return True
-        rest = [t for t in doc[gend:min(sent.end, gend + 5)]]
-        return any(t.lower_ == "by" and j + 1 < len(rest) and rest[j + 1].like_num for j, t in enumerate(rest))
+        stop = min(sent.end, gend + 5)
+        return any(words[i] == "by" and i + 1 < stop and self.tv.lex[i + 1].like_num for i in range(gend, stop))
 
     def _skip_back(self, s: int, party: bool = True, offices: bool = False) -> int:
         """Start of the titles, party words and possessives right before token s (with
@@ -372,28 +374,28 @@ class RoleRules:
     def _lede_offices(self, doc: Doc, people: list[Person], owner: dict) -> None:
         """'Gordon Brown has issued ... The chancellor said ...': a sentence-initial 'The <office>'
         with no name is the first person named in the sentence before."""
-        sents, sent_of = self.tv.sent_spans, self.tv.sent_of
+        sents, sent_of = self.tv.sents, self.tv.sent_of
         firsts: dict[int, tuple] = {}
         for m, p in sorted(owner.items()):
             firsts.setdefault(sent_of[m[0]], (m, p))
         for si in range(1, len(sents)):
-            st = sents[si]
-            first = st.start
-            while first < st.end and self.tv.space[first]:
+            st_start, st_end = sents[si]
+            first = st_start
+            while first < st_end and self.tv.lex[first].is_space:
                 first += 1
             k = first
-            while k < st.end and self.words[k] in ("the", "former", "ex", "-"):
+            while k < st_end and self.words[k] in ("the", "former", "ex", "-"):
                 k += 1
             if k == first or k not in self.office_start or self.words[first] != "the":
                 continue
             sp = self.office_start[k]
             if sp.label_ != "OFFICE" or (sp.end < len(doc) and self._is_name_tok(sp.end)):
                 continue
-            if sp.end + 1 < len(doc) and doc[sp.end].text == "," and (
+            if sp.end + 1 < len(doc) and self.tv.texts[sp.end] == "," and (
                     self._is_name_tok(sp.end + 1) or any(i in self.mention_start for i in range(sp.end + 1, sp.end + 4))):
                 continue  # "The returning officer, Jane Roe, said", "The council leader, Cllr Jane Roe,": its own name
             prev = firsts.get(si - 1)
-            if prev is None or prev[0][0] - sents[si - 1].start > 8:
+            if prev is None or prev[0][0] - sents[si - 1][0] > 8:
                 continue
             data = self.span_data[id(sp)] or {}
             if data.get("office") in self.cues.coreferent and any(
@@ -479,12 +481,12 @@ class RoleRules:
                 continue
             name = self.party_at[i]
             sp = self.party_span_at[i]
-            if sp.end < len(doc) and (sp.end in self.mention_start or doc[sp.end].text in POSS
+            if sp.end < len(doc) and (sp.end in self.mention_start or texts[sp.end] in POSS
                                       and sp.end + 1 in self.mention_start):
                 break  # "... for Labour's Jane Roe": the party is the next person's
             before = words[max(0, j - 6):j]
-            after_tok = doc[sp.end] if sp.end < len(doc) else None
-            turned = sp.end + 3 < len(doc) and doc[sp.end].text == "-" and doc[sp.end + 1].lower_ == "turned" \
+            after_tok = sp.end if sp.end < len(doc) else None  # the token after the party
+            turned = sp.end + 3 < len(doc) and texts[sp.end] == "-" and lower[sp.end + 1] == "turned" \
                 and (sp.end + 3) in self.party_at
             if turned:
                 self._set_party(p, self.party_at[sp.end + 3], "people.party_turned")
@@ -501,9 +503,10 @@ class RoleRules:
             if any(k2 + len(ph) >= len(before) - 1 for ph, k2 in self.cues.former_party.hits(before)):
                 self._former(p, name)
                 continue
-            noun_use = after_tok is None or after_tok.is_punct or after_tok.lower_ in ("and", "who", "but") \
-                or (j == 2 and words[0] == "," and after_tok.is_lower and after_tok.lower_.endswith("ing")
-                    and after_tok.i not in self.office_tok)  # "Jane Roe, a Democrat seeking the seat"
+            after_lex = None if after_tok is None else self.tv.lex[after_tok]
+            noun_use = after_lex is None or after_lex.is_punct or lower[after_tok] in ("and", "who", "but") \
+                or (j == 2 and words[0] == "," and after_lex.is_lower and lower[after_tok].endswith("ing")
+                    and after_tok not in self.office_tok)  # "Jane Roe, a Democrat seeking the seat"
             if before[-1:] in (["former"], ["ex"]) and j >= 2 and before[-2] in ("a", "an", "-"):
                 if noun_use:  # "Jane Roe, a former Conservative who now sits as an independent"
                     self._former(p, name)
@@ -513,7 +516,7 @@ class RoleRules:
             if j <= 2 and words[0] == "of" and all(w in ("of", "the") for w in words[:j]):
                 self._set_party(p, name, "people.party_of")  # "Jane Roe of the Green Party"
                 break
-            role_use = after_tok is not None and (after_tok.lower_ in self.cues.nouns or after_tok.i in self.office_tok)
+            role_use = after_tok is not None and (lower[after_tok] in self.cues.nouns or after_tok in self.office_tok)
             if role_use and words[0] == "," and (before[-1:] in (["a"], ["an"], ["the"])
                                                   or before[-2:] in (["a", "former"], ["the", "former"])):
                 self._set_party(p, name, "people.party_apposition")  # "Jane Roe, the Green candidate,"
@@ -547,9 +550,9 @@ class RoleRules:
                 if not seen_candidate or (m[0] - 1) not in self.party_at:
                     continue
                 j = self.party_span_at[m[0] - 1].start
-                if j > 0 and doc[j - 1].lower_ == "the":
+                if j > 0 and self.words[j - 1] == "the":
                     j -= 1
-                if j > 0 and doc[j - 1].text in (",", "and", ";") and p.party == self.party_at[m[0] - 1]:
+                if j > 0 and self.tv.texts[j - 1] in (",", "and", ";") and p.party == self.party_at[m[0] - 1]:
                     p.role, p.evidence = "candidate", p.evidence or "listed with candidates"
 
     def _paragraph_candidates(self, doc: Doc, owner: dict) -> None:
@@ -561,7 +564,7 @@ class RoleRules:
                   and p.party_rule in ("people.party_before", "people.party_abbreviation")]
         if not listed or not any(p.role == "candidate" for p in owner.values()):
             return
-        breaks = [i for i, sp in enumerate(tv.space) if sp and "\n" in tv.texts[i]]
+        breaks = tv.line_breaks()
         nouns = self.cues.nouns
         noun_paras = {bisect_right(breaks, i) for i, w in enumerate(words) if w in nouns}
         if not noun_paras:
@@ -581,7 +584,7 @@ class RoleRules:
             for gap in range(0, 3):
                 k = sp.end + gap
                 if self.cues.primary.starts_at(words, k) is not None and \
-                        all(tv.alpha[i] and i not in self.party_at for i in range(sp.end, k)):
+                        all(tv.lex[i].is_alpha and i not in self.party_at for i in range(sp.end, k)):
                     sent_party.setdefault(tv.sent_bounds(sp.start)[0], set()).add((self.span_data[id(sp)] or {}).get("name"))
                     break
         for p in people:
@@ -601,9 +604,9 @@ class RoleRules:
             if not self.cues.primary.occurs(words, sent_start, sent_end):
                 continue
             for k in range(max(sent_start, m[0] - 12), m[0]):
-                if words[k] in ("rival", "opponent", "challenger") and k >= 2 and doc[k - 1].text in POSS or \
-                        words[k] in ("rival", "opponent", "challenger") and k >= 3 and doc[k - 2].text in POSS:
-                    poss = k - 1 if doc[k - 1].text in POSS else k - 2
+                if words[k] in ("rival", "opponent", "challenger") and k >= 2 and tv.texts[k - 1] in POSS or \
+                        words[k] in ("rival", "opponent", "challenger") and k >= 3 and tv.texts[k - 2] in POSS:
+                    poss = k - 1 if tv.texts[k - 1] in POSS else k - 2
                     other = next((q for mm, q in owner.items() if mm[1] == poss and q is not p), None)
                     if other and other.role == "candidate" and other.party:
                         self._set_party(p, other.party, "people.party_primary_rival")
@@ -618,7 +621,7 @@ class RoleRules:
         if not open_:
             return
         tv = self.tv
-        breaks = [i for i, sp in enumerate(tv.space) if sp and "\n" in tv.texts[i]]
+        breaks = tv.line_breaks()
         para_parties: dict[int, set[str]] = {}
         for m, p in owner.items():
             if p.role == "candidate" and p.party and p.party_rule in ("people.party_primary", "people.party_primary_rival"):
@@ -666,7 +669,7 @@ class RoleRules:
             for (s, e), p in mentions:
                 if s >= sp.start or sent_of[s] < si - 4 or p.role == "candidate":
                     continue
-                if sent_of[s] == si and not (use == "possessive" and e < len(doc) and doc[e].text in POSS):
+                if sent_of[s] == si and not (use == "possessive" and e < len(doc) and self.tv.texts[e] in POSS):
                     continue  # "Jane Roe attacked the chancellor": someone else
                 if use == "possessive" and sent_of[s] != si:
                     continue
@@ -704,14 +707,15 @@ class RoleRules:
 
     def _role_only(self, doc: Doc, sp: Span) -> bool:
         """'the prime minister', 'the former mayor': an office with an article and no name."""
+        words, texts = self.words, self.tv.texts
         k = sp.start
-        while k > 0 and doc[k - 1].lower_ in ROLE_MODIFIERS:
+        while k > 0 and words[k - 1] in ROLE_MODIFIERS:
             k -= 1
-        if k == 0 or doc[k - 1].lower_ != "the" or (k - 2) in self.party_at:
+        if k == 0 or words[k - 1] != "the" or (k - 2) in self.party_at:
             return False
-        if k >= 3 and doc[k - 2].lower_ == "of" and doc[k - 3].is_title:
+        if k >= 3 and words[k - 2] == "of" and self.tv.title[k - 3]:
             return False  # "the Office of the Deputy Prime Minister": an institution's name
-        if sp.end < len(doc) and (self._is_name_tok(sp.end) or doc[sp.end].text == "," and sp.end + 1 < len(doc)
+        if sp.end < len(doc) and (self._is_name_tok(sp.end) or texts[sp.end] == "," and sp.end + 1 < len(doc)
                                   and self._is_name_tok(sp.end + 1)):
             return False
         return True
@@ -722,9 +726,9 @@ class RoleRules:
         for m in ms:
             if groups:
                 lo, hi = groups[-1][-1][1], m[0]
-                words = self.words
+                words, lex = self.words, self.tv.lex
                 if 0 < hi - lo <= 4 and words[lo] in GROUP_GLUE and "and" in words[lo:hi] and all(
-                        words[i] in GROUP_GLUE or doc[i].is_lower or i in self.office_tok for i in range(lo, hi)):
+                        words[i] in GROUP_GLUE or lex[i].is_lower or i in self.office_tok for i in range(lo, hi)):
                     groups[-1].append(m)
                     continue
             groups.append([m])

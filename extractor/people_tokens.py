@@ -9,9 +9,12 @@ lookups keyed by a word instead of comparing every phrase at every position.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
-from spacy.attrs import IDX, ORTH, SENT_START, SPACY
-from spacy.tokens import Doc, Span
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, ORTH, SENT_START, SPACY
+from spacy.lexeme import Lexeme
+from spacy.tokens import Doc
 
 Phrase = tuple[str, ...]
 
@@ -64,12 +67,12 @@ class PhraseIndex:
         hi = len(seq) if hi is None else min(hi, len(seq))
         out: dict[int, int] = dict.fromkeys(self._empty, 0)
         first = self._first
-        for i in range(lo, hi):
-            cands = first.get(seq[i])
+        for i, w in enumerate(seq[lo:hi], lo):
+            cands = first.get(w)
             if cands is None:
                 continue
-            for n, ph in cands:
-                if n not in out and i + len(ph) <= hi and tuple(seq[i:i + len(ph)]) == ph:
+            for n, ph in cands:  # a one-word phrase is its first word
+                if n not in out and (len(ph) == 1 or i + len(ph) <= hi and tuple(seq[i:i + len(ph)]) == ph):
                     out[n] = i - lo
         return out
 
@@ -84,12 +87,12 @@ class PhraseIndex:
             return True
         hi = len(seq) if hi is None else min(hi, len(seq))
         first = self._first
-        for i in range(lo, hi):
-            cands = first.get(seq[i])
+        for i, w in enumerate(seq[lo:hi], lo):
+            cands = first.get(w)
             if cands is None:
                 continue
             for _n, ph in cands:
-                if i + len(ph) <= hi and tuple(seq[i:i + len(ph)]) == ph:
+                if len(ph) == 1 or i + len(ph) <= hi and tuple(seq[i:i + len(ph)]) == ph:
                     return True
         return False
 
@@ -130,50 +133,64 @@ class PhraseIndex:
         return None
 
 
-class TokenView:
-    """One pass over a Doc: token texts, lowercase forms and lexeme flags as lists, and each
-    token's sentence.
+class Sent(NamedTuple):
+    """A sentence's token bounds (what the rules read of a sentence ``Span``)."""
 
-    ``lexemes`` caches (text, lower, is_title, is_upper, is_alpha, is_space) per ORTH id
-    across documents (lexeme attributes never change), so a Doc costs one ``to_array`` and a
-    dict lookup per token; the cache grows with the words seen, like the Vocab itself.
+    start: int
+    end: int
+
+
+class Lex(NamedTuple):
+    """What the rules read of a lexeme (``Token`` attributes that come from the word alone)."""
+
+    text: str
+    lower: str
+    is_title: bool
+    is_upper: bool
+    is_alpha: bool
+    is_space: bool
+    is_punct: bool
+    is_lower: bool
+    like_num: bool
+    is_stop: bool
+
+
+class TokenView:
+    """One pass over a Doc: token texts, lowercase forms and title case as lists, each token's
+    lexeme (:class:`Lex`, for the rarer flags), whitespace and offsets, and each token's sentence.
+
+    ``lexemes`` caches a :class:`Lex` per ORTH id across documents (lexeme attributes never
+    change), so a Doc costs one ``to_array`` and a dict lookup per token; the cache grows with
+    the words seen, like the Vocab itself.
     """
 
-    __slots__ = ("texts", "words", "title", "upper", "alpha", "space", "sent_start", "idx", "ws", "sent_spans", "sents",
-                 "sent_of")
+    __slots__ = ("lex", "texts", "words", "title", "sent_start", "idx", "ws", "sents", "sent_of", "ents")
 
-    def __init__(self, doc: Doc, lexemes: dict[int, tuple] | None = None) -> None:
+    def __init__(self, doc: Doc, lexemes: dict[int, Lex] | None = None) -> None:
         lexemes = {} if lexemes is None else lexemes
-        vocab = doc.vocab
-        rows = []
         if len(doc):
-            arr = doc.to_array([ORTH, SENT_START, IDX, SPACY])
+            arr = doc.to_array([ORTH, SENT_START, IDX, SPACY, ENT_IOB, ENT_TYPE])
             orths = arr[:, 0].tolist()
-            rows = [lexemes.get(h) for h in orths]
+            rows = list(map(lexemes.get, orths))
             if None in rows:
                 for i, h in enumerate(orths):
                     if rows[i] is None:
-                        if h not in lexemes:
-                            lex = vocab[h]
-                            text, lower = lex.orth_, lex.lower_
-                            lower = text if lower == text else lower  # one object: fewer memory touches
-                            lexemes[h] = (text, lower, lex.is_title, lex.is_upper, lex.is_alpha, lex.is_space)
-                        rows[i] = lexemes[h]
-            starts = (arr[:, 1] == 1).tolist()  # Token.is_sent_start is truthy only for 1
+                        rows[i] = lexemes[h] = _lexeme(doc.vocab[h])
+            starts = arr[:, 1] == 1  # Token.is_sent_start is truthy only for 1
             idx, ws = arr[:, 2].tolist(), [" " if v else "" for v in arr[:, 3].tolist()]
+            ents = _entities(doc, arr[:, 4], arr[:, 5])
         else:
-            starts, idx, ws = [], [], []
+            rows, idx, ws, ents = [], [], [], []
+            starts = numpy.zeros(0, dtype=bool)
+        self.lex: list[Lex] = rows
         self.texts: list[str] = [r[0] for r in rows]
         self.words: list[str] = [r[1] for r in rows]  # lowercase
         self.title: list[bool] = [r[2] for r in rows]
-        self.upper: list[bool] = [r[3] for r in rows]
-        self.alpha: list[bool] = [r[4] for r in rows]
-        self.space: list[bool] = [r[5] for r in rows]
-        self.sent_start: list[bool] = starts
+        self.sent_start: list[bool] = starts.tolist()
         self.idx: list[int] = idx  # character offsets
         self.ws: list[str] = ws  # trailing whitespace
-        self.sent_spans: list[Span] = list(doc.sents)
-        self.sents: list[tuple[int, int]] = [(st.start, st.end) for st in self.sent_spans]
+        self.sents: list[tuple[int, int]] = _sentences(doc, starts)  # (start, end) of each sentence
+        self.ents: list[tuple[int, int, str]] = ents  # (start, end, label) of each of ``doc.ents``
         self.sent_of: list[int] = []  # token -> sentence number
         for si, (s, e) in enumerate(self.sents):
             self.sent_of.extend([si] * (e - s))
@@ -187,6 +204,46 @@ class TokenView:
         texts, ws = self.texts, self.ws
         return "".join([texts[i] + ws[i] for i in range(s, e - 1)]) + texts[e - 1]
 
+    def line_breaks(self) -> list[int]:
+        """Whitespace tokens holding a line break (paragraph ends), in order."""
+        lex = self.lex
+        return [i for i, text in enumerate(self.texts) if "\n" in text and lex[i].is_space]
+
     def sent_bounds(self, i: int) -> tuple[int, int]:
         """(start, end) of token i's sentence."""
         return self.sents[self.sent_of[i]]
+
+
+def _lexeme(lex: Lexeme) -> Lex:
+    text, lower = lex.orth_, lex.lower_
+    lower = text if lower == text else lower  # one object: fewer memory touches
+    return Lex(text, lower, lex.is_title, lex.is_upper, lex.is_alpha, lex.is_space, lex.is_punct, lex.is_lower,
+               lex.like_num, lex.is_stop)
+
+
+def _entities(doc: Doc, iob: numpy.ndarray, types: numpy.ndarray) -> list[tuple[int, int, str]]:
+    """``doc.ents`` as (start, end, label), read from the IOB tags as spaCy does: an entity opens
+    at a B tag with a label and runs over the I tags after it.  Tags spaCy rejects (an I tag
+    outside an entity) go through ``doc.ents`` for its error."""
+    opens = (iob == 3) & (types != 0)
+    inside = iob == 1
+    if inside.any():
+        continuing = opens[:-1] | inside[:-1]  # what an I tag may follow
+        if inside[0] or (inside[1:] & ~continuing).any():
+            return [(ent.start, ent.end, ent.label_) for ent in doc.ents]
+    starts = numpy.flatnonzero(opens)
+    if not len(starts):
+        return []
+    stops = numpy.append(numpy.flatnonzero(~inside), len(iob))
+    ends = stops[numpy.searchsorted(stops, starts, side="right")]
+    strings = doc.vocab.strings
+    return [(s, e, strings[t]) for s, e, t in zip(starts.tolist(), ends.tolist(), types[starts].tolist())]
+
+
+def _sentences(doc: Doc, starts: numpy.ndarray) -> list[tuple[int, int]]:
+    """``doc.sents`` as bounds, read from the sentence-start flags as spaCy does rather than
+    built as Spans; a sentence hook, or no boundaries at all, goes through ``doc.sents``."""
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START") or not len(starts):
+        return [(st.start, st.end) for st in doc.sents]  # the hook's sentences, or spaCy's error
+    cuts = (numpy.flatnonzero(starts[1:]) + 1).tolist()  # starts after token 0: never empty sentences
+    return list(zip([0, *cuts], [*cuts, len(starts)]))

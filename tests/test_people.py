@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.tokens import Span
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -600,13 +601,40 @@ def test_token_view_matches_the_tokens():
     for _ in range(2):  # cold, then from the lexeme cache
         tv = TokenView(doc, lexemes)
         assert tv.texts == [t.text for t in doc] and tv.words == [t.lower_ for t in doc]
-        assert tv.title == [t.is_title for t in doc] and tv.upper == [t.is_upper for t in doc]
-        assert tv.alpha == [t.is_alpha for t in doc] and tv.space == [t.is_space for t in doc]
+        assert tv.title == [t.is_title for t in doc]
+        assert [(x.is_upper, x.is_alpha, x.is_space, x.is_punct, x.is_lower, x.like_num, x.is_stop) for x in tv.lex] \
+            == [(t.is_upper, t.is_alpha, t.is_space, t.is_punct, t.is_lower, t.like_num, t.is_stop) for t in doc]
+        assert tv.sents == [(st.start, st.end) for st in doc.sents]
+        assert tv.line_breaks() == [t.i for t in doc if t.is_space and "\n" in t.text]
         assert tv.sent_start == [bool(t.is_sent_start) for t in doc]
         assert tv.idx == [t.idx for t in doc]
         assert [tv.sent_bounds(t.i) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
         assert all(tv.span_text(s, e) == doc[s:e].text for s in range(len(doc) + 1) for e in range(len(doc) + 1))
     assert lexemes
+
+
+def test_token_view_follows_a_sentence_hook():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Jane Roe won. Tom Brandt lost. Turnout was low.")
+    doc.user_hooks["sents"] = lambda d: iter([d[0:8], d[8:]])
+    assert TokenView(doc).sents == [(0, 8), (8, len(doc))]
+
+
+def test_token_view_without_sentence_bounds_raises_like_spacy():
+    doc = spacy.blank("en")("Jane Roe won. Tom Brandt lost.")
+    with pytest.raises(ValueError, match="E030"):
+        TokenView(doc)
+
+
+def test_token_view_entities_match_doc_ents():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Jane Roe of the Green Party met Tom Brandt in Port Calder on Friday.")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 4, 6, "ORG"), Span(doc, 7, 9, "PERSON"),
+                Span(doc, 10, 11, "GPE"), Span(doc, 11, 12, "GPE"), Span(doc, 13, 15, "DATE")]
+    assert TokenView(doc).ents == [(e.start, e.end, e.label_) for e in doc.ents]
+    assert len(TokenView(doc).ents) == 6 and TokenView(nlp("No one here.")).ents == []
 
 
 def test_token_view_of_an_empty_doc():

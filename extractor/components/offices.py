@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..rules import Gazetteer, OfficeEntry, cached_packs
 from ..spans import OFFICES, PARTIES
+from .parties import CountryCues, group_data, write_group
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "new", "now", "also", "then",
                 "outgoing", "incumbent", "acting", "interim", "former", "retiring", "current", "sitting"}
@@ -29,16 +30,16 @@ class _Office:
     entry: OfficeEntry
 
 
-def country_scores(doc: Doc, cues: PhraseMatcher | None = None) -> Counter:
-    """Evidence for each country: the parties already found, plus the packs' cue words."""
+def country_scores(doc: Doc, cues: CountryCues | None = None,
+                   parties: list[tuple[int, int, dict]] | None = None) -> Counter:
+    """Evidence for each country: the parties already found, plus the packs' cue words;
+    ``parties``: :func:`_party_spans` when the caller has it."""
     scores: Counter = Counter()
-    for span in doc.spans[PARTIES] if PARTIES in doc.spans else []:
-        data = span._.get(PARTIES) or {}
+    for _s, _e, data in _party_spans(doc) if parties is None else parties:
         if data.get("country"):
             scores[data["country"]] += 2
     if cues is not None:
-        for match_id, _s, _e in cues(doc):
-            scores[doc.vocab.strings[match_id]] += 1
+        scores.update(cues.counts(doc))
     return scores
 
 
@@ -54,7 +55,7 @@ class OfficeTagger:
         self.case_forms = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.titles = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.not_offices = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.cues = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.cues = CountryCues(nlp, gazetteer)
         self.offices: dict[str, list[_Office]] = {}
         self.title_data: dict[str, list[tuple[str, object]]] = {}
         self.portfolio: dict[str, set[str]] = {}
@@ -69,8 +70,6 @@ class OfficeTagger:
             self.status[code] = {k: [w.lower().split() for w in v] for k, v in of.status_words.model_dump().items()}
             if of.not_offices:
                 self.not_offices.add("NOT", [nlp.make_doc(w) for w in of.not_offices])
-            if pack.parties.all_cues():
-                self.cues.add(code, [nlp.make_doc(p) for p in pack.parties.all_cues()])
             for entry in of.offices:
                 for form in entry.forms:
                     key = "L|" + form.lower()
@@ -99,8 +98,9 @@ class OfficeTagger:
         return sorted(options, key=lambda o: (-scores.get(o.country, 0), order.get(o.country, 99)))
 
     def __call__(self, doc: Doc) -> Doc:
-        scores = country_scores(doc, self.cues)
-        party_at = _party_index(doc)
+        parties = _party_spans(doc)
+        scores = country_scores(doc, self.cues, parties)
+        party_at = _party_index(parties)
         not_offices = [(s, e) for _m, s, e in self.not_offices(doc)]
         cands: list[tuple[int, int, str, str]] = []  # start, end, key, kind
         for m, s, e in self.forms(doc):
@@ -112,7 +112,7 @@ class OfficeTagger:
         for m, s, e in self.titles(doc):
             cands.append((s, e, doc.vocab.strings[m], "TITLE"))
         used: set[int] = set()
-        spans: list[Span] = []
+        spans: list[tuple[Span, dict]] = []
         for s, e, key, kind in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
             if used & set(range(s, e)):
                 continue
@@ -121,29 +121,34 @@ class OfficeTagger:
                     continue
                 code, title = self._pick(self.title_data[key], scores)
                 span = Span(doc, s, e, label="TITLE")
-                span._.set(OFFICES, {"office": title.office, "jurisdiction": title.jurisdiction,
-                                     "status": "current", "rule": f"title.{title.id}"})
+                data = {"office": title.office, "jurisdiction": title.jurisdiction, "status": "current",
+                        "rule": f"title.{title.id}"}
+                span._.set(OFFICES, data)
             else:
                 if _blocked(not_offices, s, e) or s in party_at:
                     continue
-                span = None
+                made = None
                 ranked = self._ranked(self.offices[key], scores)
                 for off in ranked:  # another country's reading only with evidence for that country
                     if off.country != ranked[0].country and scores.get(off.country, 0) < scores.get(ranked[0].country, 0):
                         continue
-                    span = self._office_span(doc, s, e, off, party_at)
-                    if span is not None:
+                    made = self._office_span(doc, s, e, off, party_at)
+                    if made is not None:
                         break
-                if span is None:
+                if made is None:
                     continue
+                span, data = made
             used |= set(range(span.start, span.end))
-            spans.append(span)
-        doc.spans[OFFICES] = sorted(spans, key=lambda sp: sp.start)
+            spans.append((span, data))
+        spans.sort(key=lambda sd: sd[0].start)
+        write_group(doc, OFFICES, spans)
         return doc
 
     # -- one office --------------------------------------------------------------------
 
-    def _office_span(self, doc: Doc, s: int, e: int, off: _Office, party_at: dict) -> Span | None:
+    def _office_span(self, doc: Doc, s: int, e: int, off: _Office, party_at: dict) -> tuple[Span, dict] | None:
+        """The office span at doc[s:e] read as ``off`` (widened over portfolio, shadow and party
+        words) with its ``span._.electx_offices`` data, or None when this reading does not hold."""
         entry, code = off.entry, off.country
         office = entry.office
         rule = f"office.{entry.id}"
@@ -197,9 +202,9 @@ class OfficeTagger:
         elif scope == "foreign":
             jurisdiction = _after(doc, e, ("to",))
         span = Span(doc, s, e, label="OFFICE")
-        span._.set(OFFICES, {"office": office, "jurisdiction": jurisdiction,
-                             "status": self._status(doc, s, e, code), "rule": rule})
-        return span
+        data = {"office": office, "jurisdiction": jurisdiction, "status": self._status(doc, s, e, code), "rule": rule}
+        span._.set(OFFICES, data)
+        return span, data
 
     def _owner_party(self, doc: Doc, s: int, party_at: dict) -> str | None:
         """The party right before the office ("Tory leader", "UKIP's chairman", "the party's treasurer")."""
@@ -385,12 +390,17 @@ def _of_party(doc: Doc, e: int, party_at: dict) -> str | None:
     return None
 
 
-def _party_index(doc: Doc) -> dict[int, str]:
-    """token index -> canonical party name, for every token of every party span."""
+def _party_spans(doc: Doc) -> list[tuple[int, int, dict]]:
+    """(start, end, ``span._.electx_parties`` or {}) of every party span, read once."""
+    return [(span.start, span.end, data or {}) for span, data in group_data(doc, PARTIES)]
+
+
+def _party_index(parties: list[tuple[int, int, dict]]) -> dict[int, str]:
+    """token index -> canonical party name, for every token of every party span (:func:`_party_spans`)."""
     out: dict[int, str] = {}
-    for span in doc.spans[PARTIES] if PARTIES in doc.spans else []:
-        name = (span._.get(PARTIES) or {}).get("name")
-        for i in range(span.start, span.end):
+    for start, end, data in parties:
+        name = data.get("name")
+        for i in range(start, end):
             out[i] = name
     return out
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import numpy
-
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
+from ..doctext import doc_cache
 from ..rules import Gazetteer, cached_packs
 from ..spans import PARTIES
 from ._figures import doc_text
@@ -24,6 +23,60 @@ from ._figures import doc_text
 LABEL = "PARTY"
 _DISCOVERY_CUES = ("new party", "party called", "party named")
 _ABBREV_STATE = re.compile(r"^[A-Z][A-Za-z.]{0,12}$")  # "D-Texas", "R-N.C."
+_CUE_SETS: dict[tuple, int] = {}  # the token sequences of a set of country cues -> its number (see CountryCues)
+
+
+def write_group(doc: Doc, key: str, spans: list[tuple[Span, dict]]) -> None:
+    """``doc.spans[key]`` = the spans, keeping each span's ``span._.<key>`` data for
+    :func:`group_data` (the components after read it without an extension lookup per span)."""
+    doc.spans[key] = [span for span, _data in spans]
+    group = doc.spans[key]
+    doc_cache(doc)[("group_data", key)] = (group, len(group), [data for _span, data in spans])
+
+
+def group_data(doc: Doc, key: str) -> list[tuple[Span, dict | None]]:
+    """(span, ``span._.<key>``) for each span of ``doc.spans[key]``, in the group's order: the
+    data :func:`write_group` kept while the group is the one it wrote, else read per span."""
+    group = doc.spans[key] if key in doc.spans else None
+    if group is None:
+        return []
+    hit = doc_cache(doc).get(("group_data", key))
+    if hit is not None and hit[0] is group and hit[1] == len(group):
+        return list(zip(group, hit[2]))
+    return [(span, span._.get(key)) for span in group]
+
+
+class CountryCues:
+    """The packs' country cue words (``parties.json``) in one PhraseMatcher.
+
+    The party, office and people components each hold one; :meth:`counts` finds the cues once
+    per Doc and shares them (through ``doc_cache``) with every holder built over the same cue
+    token sequences.
+    """
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        signature = []
+        for code, pack in gazetteer.packs.items():
+            cues = pack.parties.all_cues()
+            if cues:
+                docs = [nlp.make_doc(c) for c in cues]
+                self.matcher.add(code, docs)
+                signature.append((code, tuple(tuple(t.orth for t in d) for d in docs)))
+        self.key = ("country_cues", _CUE_SETS.setdefault(tuple(signature), len(_CUE_SETS)))
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The matches, as ``PhraseMatcher.__call__`` gives them."""
+        return self.matcher(doc)
+
+    def counts(self, doc: Doc) -> Counter:
+        """{country code: number of cue matches} for the Doc (a fresh Counter: callers may add to it)."""
+        cache = doc_cache(doc)
+        hit = cache.get(self.key)
+        if hit is None:
+            strings = doc.vocab.strings
+            hit = cache[self.key] = Counter(strings[m] for m, _s, _e in self.matcher(doc))
+        return Counter(hit)
 
 
 class PartyTagger:
@@ -36,7 +89,7 @@ class PartyTagger:
         self.strong = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.weak = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.blocked = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.cues = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.cues = CountryCues(nlp, gazetteer)
         self.abbrev_ids: dict[str, set[str]] = {}
         weak_forms: set[str] = set()
         for rec in gazetteer.by_id.values():
@@ -55,20 +108,20 @@ class PartyTagger:
             self.occupation_after.update(pack.parties.occupation_after)
             if pack.parties.blocked_phrases:
                 self.blocked.add("BLOCK", [nlp.make_doc(p) for p in pack.parties.blocked_phrases])
-            if pack.parties.all_cues():
-                self.cues.add(code, [nlp.make_doc(p) for p in pack.parties.all_cues()])
-        self._abbrev_orths = numpy.array(sorted(nlp.vocab.strings.add(ab) for ab in self.abbrev_ids),
-                                         dtype="uint64")
+        self._abbrev_orths = {nlp.vocab.strings.add(ab) for ab in self.abbrev_ids}
+        # a discovery cue ("new party") can only match where its first and second words stand
+        self._discovery_firsts = {nlp.vocab.strings.add(c.split()[0]) for c in _DISCOVERY_CUES}
+        self._discovery_seconds = {nlp.vocab.strings.add(c.split()[1]) for c in _DISCOVERY_CUES}
 
     def abbreviation_matches(self, doc: Doc) -> list[tuple[int, int]]:
         """(start, end) token spans of "D-Texas" and "D)": what the ``abbrev`` Matcher finds,
-        from one array lookup instead of a Python predicate per token."""
-        if not self.abbrev_ids:
+        from one array of token ids and a set lookup instead of a Python predicate per token."""
+        if not self.abbrev_ids or not len(doc):
             return []
-        at = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), self._abbrev_orths))
+        ids = self._abbrev_orths
         out = []
         n = len(doc)
-        for i in at.tolist():
+        for i in [i for i, o in enumerate(doc.to_array(ORTH).tolist()) if o in ids]:
             if i + 1 >= n:
                 continue
             nxt = doc[i + 1].text
@@ -83,9 +136,7 @@ class PartyTagger:
     def country_scores(self, doc: Doc, strong: list[tuple[int, int, int]] | None = None) -> Counter:
         """How strongly the article points at each loaded country (cue words, unambiguous parties);
         ``strong`` is ``self.strong(doc)`` when the caller already has it."""
-        scores: Counter = Counter()
-        for match_id, _s, _e in self.cues(doc):
-            scores[doc.vocab.strings[match_id]] += 1
+        scores = self.cues.counts(doc)
         matches = [(doc.vocab.strings[m], s, e) for m, s, e in (self.strong(doc) if strong is None else strong)]
         inside = _inside_longer([(s, e) for _a, s, e in matches])
         for (alias, s, e), nested in zip(matches, inside):
@@ -146,9 +197,11 @@ class PartyTagger:
             span = Span(doc, start, end, label=LABEL, span_id=gid)
             name = rec.name if rec else alias
             country = rec.country if rec else None
-            span._.set(PARTIES, {"name": name, "country": country, "alias": alias, "rule": rule})
-            spans.append(span)
-        doc.spans[PARTIES] = sorted(spans, key=lambda s: s.start)
+            data = {"name": name, "country": country, "alias": alias, "rule": rule}
+            span._.set(PARTIES, data)
+            spans.append((span, data))
+        spans.sort(key=lambda sd: sd[0].start)
+        write_group(doc, PARTIES, spans)
         return doc
 
     @staticmethod
@@ -229,12 +282,19 @@ class PartyTagger:
     def _discover(self, doc: Doc, found: list) -> list[tuple[int, int, str, str, str]]:
         """Parties the packs do not know, named in the text: "his new party, Veritas"."""
         out = []
+        if len(doc) < 4:
+            return out
+        lower = doc.to_array(LOWER).tolist()
+        firsts, seconds = self._discovery_firsts, self._discovery_seconds
+        starts = [i for i in range(len(doc) - 3) if lower[i] in firsts and lower[i + 1] in seconds]
+        if not starts:
+            return out  # no cue's words side by side
         taken = {i for s, e, *_ in found for i in range(s, e)}
         text_lower = doc_text(doc).lower()
         if not any(c in text_lower for c in _DISCOVERY_CUES):
             return out
         names: set[str] = set()
-        for i in range(len(doc) - 3):
+        for i in starts:
             pair = f"{doc[i].lower_} {doc[i + 1].lower_}"
             if pair not in _DISCOVERY_CUES:
                 continue

@@ -22,16 +22,19 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..people_cues import CONTEST_VERBS, Cues
 from ..people_names import NameRules, Person
 from ..people_races import RaceRules
 from ..people_roles import RoleRules
-from ..people_tokens import PhraseIndex, TokenView
+from ..people_tokens import Lex, PhraseIndex, Sent, TokenView
 from ..rules import Gazetteer, RaceOffice, cached_packs
 from ..spans import OFFICES, PARTIES, PEOPLE
+from .parties import CountryCues, group_data
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")  # what a person id replaces with "-"
 
 
 class PeopleTagger(NameRules, RoleRules, RaceRules):
@@ -44,11 +47,8 @@ class PeopleTagger(NameRules, RoleRules, RaceRules):
         self.title_forms = {f for p in gazetteer.packs.values() for t in p.titles.titles for f in t.forms}
         self.first_name_titles = {f for p in gazetteer.packs.values() for t in p.titles.titles if t.first_name
                                   for f in t.forms}
-        self.country_cues = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for code, pack in gazetteer.packs.items():
-            if pack.parties.all_cues():
-                self.country_cues.add(code, [nlp.make_doc(c) for c in pack.parties.all_cues()])
-        self.lexemes: dict[int, tuple] = {}  # ORTH id -> lexeme texts and flags (see TokenView)
+        self.country_cues = CountryCues(nlp, gazetteer)
+        self.lexemes: dict[int, Lex] = {}  # ORTH id -> lexeme texts and flags (see TokenView)
         self.name_texts: dict[str, bool] = {}  # token text -> can be part of a name (see _name_text)
         self.cue_starts = {ph[0] for ph in self.cues.after if ph[0].isalpha()}
         self.race_office_words = {w for _c, form, _r in self.cues.race_offices for w in form}
@@ -67,14 +67,12 @@ class PeopleTagger(NameRules, RoleRules, RaceRules):
         self.doc = doc
         self.tv = tv = TokenView(doc, self.lexemes)
         self.words = tv.words
-        self.party_spans = _group(doc, PARTIES)
-        self.office_spans = _group(doc, OFFICES)
-        self.ents = list(doc.ents)
-        self.span_data: dict[int, dict | None] = {}  # id(party or office span) -> its span._ data
-        for sp in self.party_spans:
-            self.span_data[id(sp)] = sp._.get(PARTIES)
-        for sp in self.office_spans:
-            self.span_data[id(sp)] = sp._.get(OFFICES)
+        parties, offices = _group(doc, PARTIES), _group(doc, OFFICES)
+        self.party_spans = [sp for sp, _data in parties]
+        self.office_spans = [sp for sp, _data in offices]
+        self.ents = tv.ents
+        self.span_data: dict[int, dict | None] = {id(sp): data for sp, data in (*parties, *offices)}
+        # id(party or office span) -> its span._ data
         self.party_at: dict[int, str] = {}
         self.party_span_at: dict[int, Span] = {}
         for sp in self.party_spans:
@@ -110,14 +108,14 @@ class PeopleTagger(NameRules, RoleRules, RaceRules):
         self.org_ent: dict[int, tuple[int, int]] = {}
         self.one_word_ent: dict[int, str] = {}  # token -> label of a one-word entity ("Felicity" GPE, "Tuilagi" ORG)
         self.ent_extent: dict[int, int] = {}  # start -> end of a non-person entity
-        for ent in self.ents:  # the statistical model's places and organisations are not names
-            if ent.label_ in ("GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW"):
-                self.not_person_ent.update(range(ent.start, ent.end))
-                self.ent_extent[ent.start] = ent.end
-                if ent.end - ent.start == 1:
-                    self.one_word_ent[ent.start] = ent.label_
-                if ent.label_ not in ("GPE", "LOC", "NORP"):  # often a misread name
-                    self.org_ent[ent.start] = (ent.start, ent.end)
+        for start, end, label in self.ents:  # the statistical model's places and organisations are not names
+            if label in ("GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW"):
+                self.not_person_ent.update(range(start, end))
+                self.ent_extent[start] = end
+                if end - start == 1:
+                    self.one_word_ent[start] = label
+                if label not in ("GPE", "LOC", "NORP"):  # often a misread name
+                    self.org_ent[start] = (start, end)
         mentions = self._mentions(doc)
         people = self._cluster(doc, mentions)
         mention_owner = {m: p for p in people for m in p.mentions}
@@ -134,8 +132,11 @@ class PeopleTagger(NameRules, RoleRules, RaceRules):
         in_sent: dict[int, list[tuple[int, int]]] = {}
         for m in starts:
             in_sent.setdefault(self.tv.sent_of[m[0]], []).append(m)
-        for si, sent in enumerate(self.tv.sent_spans):
-            groups = self._groups(doc, in_sent.get(si, []))
+        for si, bounds in enumerate(self.tv.sents):
+            if si not in in_sent:
+                continue  # no one named in this sentence
+            sent = Sent(*bounds)
+            groups = self._groups(doc, in_sent[si])
             for gi, group in enumerate(groups):
                 persons = [owner[m] for m in group]
                 prev_end = groups[gi - 1][-1][1] if gi else sent.start
@@ -169,7 +170,7 @@ class PeopleTagger(NameRules, RoleRules, RaceRules):
         idx, texts = self.tv.idx, self.tv.texts
         for p in people:
             name = p.name
-            pid = "person:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            pid = "person:" + _NOT_SLUG.sub("-", name.lower()).strip("-")
             while pid in used_ids:
                 pid += "-2"
             used_ids.add(pid)
@@ -226,8 +227,9 @@ def _intro_places(words: list[str], texts: list[str], intro: PhraseIndex, max_le
     return out
 
 
-def _group(doc: Doc, key: str) -> list[Span]:
-    return sorted(doc.spans[key], key=lambda s: s.start) if key in doc.spans else []
+def _group(doc: Doc, key: str) -> list[tuple[Span, dict | None]]:
+    """(span, its ``span._.<key>`` data) for the spans of ``doc.spans[key]``, by start."""
+    return sorted(group_data(doc, key), key=lambda sd: sd[0].start)
 
 
 @Language.factory(
