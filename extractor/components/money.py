@@ -2,7 +2,9 @@
 
 Forms: symbols and codes ("$", "US$", "£", "C$", "USD 5m"), currency words ("35 million
 dollars", "£5,000 pounds"), scale words and suffixes ("£1.5bn", "$35m", "5k"), ranges
-("£4bn-£6bn", "£4-6bn" -> two amounts), qualifiers ("more than $35 million"), and
+("£4bn-£6bn", "£4-6bn" -> two amounts), qualifiers ("more than $35 million"), spoken amounts
+("six point two million dollars", "twelve hundred and fifty dollars"), amounts with no currency
+that take the article's own ("something like 350 grand", "cost about nine and a half million"), and
 parenthetical conversions ("$35 million (£28 million/€33 million)"): each conversion links to
 its primary amount and records the implied exchange rate.  Conversions that imply rates
 differing by more than 10% for the same currency pair add an EXCHANGE_RATE_MISMATCH finding.
@@ -12,17 +14,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from decimal import Decimal
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import fastscan
 from ..normalize.money import _scale_regex, amount_from_match, money_regex
-from ..normalize.numbers import (DIGITS, clean, parse_digits, qualifier_after, qualifier_before,
-                                 scale_factor)
+from ..normalize.numbers import (DIGITS, clean, number_word_regex, parse_digits, parse_words, qualifier_after,
+                                 qualifier_before, scale_factor, spoken_number_regex)
 from ..normalize import figure_rules as rules
 from ..spans import MONEY, PARTIES, register_extensions
-from ._figures import doc_text, drop_overlaps, make_span
+from ._figures import Intervals, doc_text, drop_overlaps, make_span
 
 LABEL = "MONEY"
 RATE_TOLERANCE = 0.10
@@ -137,6 +140,8 @@ class MoneyFinder:
                 for _s, _e, data in items:
                     if _s == start:
                         data["currency"] = local
+        if items:  # "350 grand", "cost about nine and a half million": the article's own currency
+            items = drop_overlaps(items + currencyless(text, items))
         spans = []
         kept = []
         for start, end, data in items:
@@ -153,6 +158,68 @@ class MoneyFinder:
                 doc._.electx_findings = []
             doc._.electx_findings.extend(found)
         return doc
+
+
+_REACH = 60  # the longest spoken number before a scale word ("three-quarters of a", "twelve hundred and fifty")
+
+
+@lru_cache(maxsize=1)
+def _currencyless_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(scale word, number ending just before it, what may follow it, money cue): currencies.json currencyless."""
+    cl = rules.currencies().currencyless
+    scales = rules.alternation([*cl.scales, *cl.informal_scales] or ["\x00"])
+    nums = rf"(?P<num>{DIGITS}|(?i:\b(?:{spoken_number_regex()}|{number_word_regex()}|an?)\b))"
+    follow = rules.alternation(cl.followers or ["\x00"])
+    cues = rules.alternation(cl.cues or ["\x00"])
+    return (re.compile(rf"(?i)(?<=\s)(?:{scales})\b"),
+            re.compile(rf"(?<![\w.,$£€¥-]){nums}\s$"),
+            re.compile(rf"\s{{0,2}}(?:[.,;:)!?\"”]|$)|\s(?i:{follow})\b"),
+            re.compile(rf"(?i)\b(?:{cues})\b"))
+
+
+_CLAUSE_END = re.compile(r"[.!?][\"”’']?\s|[,;:()]")
+
+
+def currencyless(text: str, items: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
+    """Amounts written without a currency, in the article's most used currency (currencies.json
+    'currencyless'): "something like 350 grand", "cost ratepayers about nine and a half million a year".
+    A bare scale amount needs a money cue before it in its clause; none is found without a currency.
+    """
+    counts = Counter(d["currency"] for _s, _e, d in items if d["equivalent_of"] is None)
+    if not counts:
+        return []
+    code = counts.most_common(1)[0][0]
+    cl = rules.currencies().currencyless
+    informal = {w.lower(): Decimal(f) for w, f in cl.informal_scales.items()}
+    scale_rx, num_rx, end_rx, cue_rx = _currencyless_regexes()
+    taken = Intervals([(s, e) for s, e, _d in items])
+    out: list[tuple[int, int, dict]] = []
+    for hit in scale_rx.finditer(text):
+        m = num_rx.search(text, max(0, hit.start() - _REACH), hit.start())
+        if m is None or not end_rx.match(text, hit.end()):
+            continue
+        start, end = m.start(), hit.end()
+        if taken.overlaps(start, end):
+            continue
+        word = hit.group(0).lower()
+        f = informal.get(word)
+        if f is None:  # "N million": only after a money cue in the same clause
+            before = text[max(0, start - cl.cue_window):start]
+            ends = list(_CLAUSE_END.finditer(before))
+            if ends:
+                before = before[ends[-1].end():]
+            if not cue_rx.search(before):
+                continue
+            f = scale_factor(word)
+        num = m.group("num")
+        base = Decimal(1) if num.lower() in ("a", "an") else parse_digits(num)
+        if base is None:
+            base = parse_words(num)
+        if base is None or f is None:
+            continue
+        qual, qlen = qualifier_before(text[max(0, start - 40):start])
+        out.append((start - qlen, end, MoneyFinder._data(clean(base * f), code, qual, "money.currencyless")))
+    return out
 
 
 def bare_dollar_starts(text: str, items: list[tuple[int, int, dict]]) -> list[int]:

@@ -3,7 +3,8 @@
 Forms: "42%", "42 per cent", "percent", "pct", spelled-out numbers, decimals, ranges and
 pairs as separate values ("40-45%", "between 40 and 45 per cent", "by 39% to 34%"), bare
 numbers that coordination makes percentages ("... 42 per cent and Bass 37"), and margins
-("3-point lead", "by 5 points", "4.5 percentage points").  Subjects and kinds are filled
+("3-point lead", "by 5 points", "4.5 percentage points"), and plain "N points" in an electoral
+sentence ("the gap between old and young voters, 46 points"; not "scored 46 points").  Subjects and kinds are filled
 later by ``electx_attach``.
 """
 from __future__ import annotations
@@ -48,8 +49,24 @@ def _change_before() -> re.Pattern[str]:
 def _change_points() -> re.Pattern[str]:
     f = rules.percent_forms()
     points = rules.alternation([w for w in f.point_words if not w.startswith("percentage")])
-    return re.compile(rf"(?i:\b(?:up|down|rose|fell|gained|lost|dropped|slipped|climbed)\s)"
+    quals = rules.alternation([q.phrase for q in rules.qualifiers().qualifiers])
+    return re.compile(rf"(?i:\b(?:up|down|rose|fell|gained|lost|dropped|slipped|climbed)\s(?:(?:{quals})\s)?)"
                       rf"(?P<num>{number_regex()})\s(?i:(?:{points}))\b")
+
+
+@lru_cache(maxsize=1)
+def _bare_points() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(plural 'N points', electoral context, score words before, other uses after): percent.json bare_points_*."""
+    f = rules.percent_forms()
+    plural = rules.alternation([w for w in f.point_words if w.endswith("s") and not w.startswith("percentage")])
+    quals = rules.alternation([q.phrase for q in rules.qualifiers().qualifiers])
+    context, before, after = (rules.alternation(ws or ["\x00"]) for ws in (
+        f.bare_points_context, f.bare_points_not_after, f.bare_points_not_before))
+    return (re.compile(rf"(?<![\w.,\-])(?P<num>{number_regex()})\s(?i:{plural})\b(?!-)"),
+            re.compile(rf"(?i)\b(?:{context})\b"),
+            re.compile(rf"(?i)\b(?:{before})\s{{1,3}}"
+                       rf"(?:(?:{quals})\s{{1,3}})?$"),
+            re.compile(rf"(?i)\s{{1,3}}(?:{after})\b"))
 
 
 @lru_cache(maxsize=1)
@@ -135,8 +152,35 @@ class PercentFinder:
                                                "qualifier": frac.qualifier, "kind": None, "subject": None,
                                                "rule": "percent.point_fraction"}))
         items = drop_overlaps(items)
+        items += self._bare_points(text, sents, items)
         items += self._bare(text, sents, items)
         return drop_overlaps(items)
+
+    def _bare_points(self, text: str, sents: Sentences,
+                     found: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
+        """Plural 'N points' with no margin or change cue ("the gap between old and young voters, 46 points",
+        "rather than the 4.7 points"): percentage points when the sentence or the one before is electoral."""
+        rx, context, score_before, other_after = _bare_points()
+        taken = Intervals([(f[0], f[1]) for f in found])
+        limit = rules.percent_forms().max_bare_value
+        out: list[tuple[int, int, dict]] = []
+        for m in fastscan.finditer(rx, text):
+            if taken.overlaps(m.start(), m.end()):
+                continue
+            value = value_of(m.group("num"))
+            if value is None or value > limit:
+                continue
+            if score_before.search(text, max(0, m.start() - 40), m.start()) or other_after.match(text, m.end()):
+                continue
+            idx = sents.index(m.start())
+            a = sents.bounds[max(0, idx - 1)][0]
+            _a, b = sents.bounds[idx]
+            if not context.search(text, max(a, m.start() - 1200), min(b, m.end() + 600)):
+                continue
+            qual, qlen = qualifier_before(text[max(0, m.start() - 40):m.start()])
+            out.append((m.start() - qlen, m.end(), {"value": value, "unit": "percentage points", "qualifier": qual,
+                                                    "kind": None, "subject": None, "rule": "percent.bare_points"}))
+        return out
 
     def _bare(self, text: str, sents: Sentences, found: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
         """Bare numbers made percentages by coordination with a percentage in the same sentence."""

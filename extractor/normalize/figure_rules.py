@@ -59,6 +59,20 @@ class ScalesFile(_Strict):
     units: dict[str, int]
     tens: dict[str, int]
     articles: list[str] = Field(default_factory=list)
+    decimal_words: list[str] = Field(default_factory=list, description="words before spoken decimals ('point')")
+    fractions: dict[str, str] = Field(default_factory=dict, description="fraction word -> value ('half': '0.5')")
+
+    @field_validator("fractions")
+    @classmethod
+    def _fraction_values(cls, v: dict[str, str]) -> dict[str, str]:
+        for word, value in v.items():
+            try:
+                d = Decimal(value)
+            except InvalidOperation:
+                raise ValueError(f"fraction {word!r}: {value!r} is not a number") from None
+            if not 0 < d < 1:
+                raise ValueError(f"fraction {word!r}: {value!r} must lie between 0 and 1")
+        return v
 
 
 # --- currencies.json --------------------------------------------------------------------
@@ -78,10 +92,27 @@ class BareDollar(_Strict):
                                 "whose use elsewhere in the article settles a bare '$'")
 
 
+class Currencyless(_Strict):
+    """Amounts without a currency that take the article's own ('350 grand', 'cost about 9.5 million')."""
+    informal_scales: dict[str, str] = Field(default_factory=dict, description="word -> integer factor ('grand')")
+    scales: list[str] = Field(default_factory=list, description="scale words a bare money amount may end with")
+    cues: list[str] = Field(default_factory=list, description="money words before a bare 'N million'")
+    cue_window: int = Field(default=80, ge=1, le=300)
+    followers: list[str] = Field(default_factory=list, description="words that may follow the amount")
+
+    @field_validator("informal_scales")
+    @classmethod
+    def _factors(cls, v: dict[str, str]) -> dict[str, str]:
+        for word, value in v.items():
+            Scale._integer(value)
+        return v
+
+
 class CurrenciesFile(_Strict):
     description: str = ""
     currencies: list[Currency]
     bare_dollar: BareDollar = Field(default_factory=BareDollar)
+    currencyless: Currencyless = Field(default_factory=Currencyless)
 
 
 # --- percent.json -----------------------------------------------------------------------
@@ -104,6 +135,13 @@ class PercentFile(_Strict):
         description="words in a sentence that make a bare 'by N points' figure a margin ('held the seat by 14 points')")
     change_words: list[str] = Field(default_factory=list, description="words before a points figure that "
                                     "make it a change ('up 3 points', 'a gain of 6 points')")
+    bare_points_context: list[str] = Field(default_factory=list, description="electoral words that, in the "
+                                           "sentence or the one before, make a cue-less 'N points' a percentage "
+                                           "('the gap between old and young voters, 46 points')")
+    bare_points_not_after: list[str] = Field(default_factory=list, description="words before 'N points' that make "
+                                             "it a score, not a percentage ('scored 46 points')")
+    bare_points_not_before: list[str] = Field(default_factory=list, description="words after 'N points' that make "
+                                              "it something else ('12 points of order', '46 points and 9 rebounds')")
 
 
 # --- qualifiers.json --------------------------------------------------------------------

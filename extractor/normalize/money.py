@@ -10,6 +10,9 @@
 Decimal('35000000')
 >>> parse_money("millions") is None
 True
+>>> [parse_amount(t)[0] for t in ("six point two million dollars", "twelve hundred and fifty dollars",
+...                               "two and a half million dollars", "three-quarters of a million dollars")]
+[Decimal('6200000'), Decimal('1250'), Decimal('2500000'), Decimal('750000')]
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ from functools import lru_cache
 
 from . import figure_rules as rules
 from .numbers import (DIGITS, clean, number_word_regex, parse_digits, parse_words, scale_factor, split_qualifier,
-                      split_trailing_qualifier)
+                      split_trailing_qualifier, spoken_number_regex)
 
 MAX_LEN = 80
 
@@ -77,10 +80,12 @@ def money_regex() -> re.Pattern[str]:
     word = rules.alternation(sorted(set(words), key=lambda w: (-len(w), w)))
     scale = _scale_regex()
     numw = number_word_regex()
+    spoken = spoken_number_regex()
     return re.compile(
         rf"(?P<sym>(?<![A-Za-z0-9]){sym}|(?<![A-Za-z])(?:{code})\s?)(?P<num>{DIGITS})(?P<scale>{scale})?"
         rf"(?:\s(?P<word>(?i:{word}))\b)?"
-        rf"|(?<![\w.,$£€¥])(?P<num2>{DIGITS}|(?i:\b{numw}\b)|(?i:\ban?\b)(?=\s(?i:{rules.alternation(_scale_words())})))"
+        rf"|(?<![\w.,$£€¥])(?P<num2>(?i:\b(?:{spoken}))|{DIGITS}|(?i:\b{numw}\b)"
+        rf"|(?i:\ban?\b)(?=\s(?i:{rules.alternation(_scale_words())})))"
         rf"(?P<scale2>{scale})?\s(?P<word2>(?i:{word})\b|(?:{code})\b)"
     )
 

@@ -97,39 +97,107 @@ def parse_digits(text: str) -> Decimal | None:
 
 
 def parse_words(text: str) -> Decimal | None:
-    """A spelled-out number ("twenty five", "a hundred", "three million").
+    """A spelled-out number ("twenty five", "a hundred", "three million"), spoken decimals and
+    fractions included ("six point two million", "nine and a half", "three-quarters of a million").
 
     >>> parse_words("Twenty five")
     Decimal('25')
     >>> parse_words("a million")
     Decimal('1000000')
-    >>> parse_words("banana") is None
-    True
+    >>> parse_words("twelve hundred and fifty")
+    Decimal('1250')
+    >>> parse_words("six point two million")
+    Decimal('6200000.0')
+    >>> parse_words("nine and a half million"), parse_words("a million and a half")
+    (Decimal('9500000.0'), Decimal('1500000.0'))
+    >>> parse_words("three-quarters of a million"), parse_words("half a")
+    (Decimal('750000.00'), Decimal('0.5'))
+    >>> parse_words("banana") is None, parse_words("point two") is None, parse_words("and a half") is None
+    (True, True, True)
     """
-    words = re.split(r"[\s\-]+", text.strip().lower())
-    words = [w for w in words if w and w != "and"]
-    if not words or len(words) > _MAX_WORDS:
+    words = [w for w in re.split(r"[\s\-]+", text.strip().lower()) if w]
+    if not words or len(words) > _MAX_WORDS + 4:
         return None
+    sc = rules.scales()
     values = _word_values()
-    articles = set(rules.scales().articles)
-    total = Decimal(0)
-    current = Decimal(0)
+    articles = set(sc.articles)
+    fractions = {w: Decimal(v) for w, v in sc.fractions.items()}
+    total = current = Decimal(0)
+    pending: Decimal | None = None  # a fraction waiting for its scale ("three quarters of a" million)
+    last_scale: Decimal | None = None  # the scale word just read, for "a million and a half"
     seen = False
-    for i, w in enumerate(words):
+    i, n = 0, len(words)
+    while i < n:
+        w = words[i]
+        if w == "and":
+            if i + 2 < n and words[i + 1] in ("a", "one") and words[i + 2] in fractions and seen:
+                frac = fractions[words[i + 2]] * (last_scale or 1)  # "nine and a half", "a million and a half"
+                if last_scale is not None and last_scale >= 1000:
+                    total += frac
+                else:
+                    current += frac
+                i += 3
+                continue
+            if not seen or i == n - 1:
+                return None
+            i += 1
+            continue
+        last_scale = None
         if w in values:
             current += values[w]
             seen = True
-        elif w in articles and i == 0 and len(words) > 1:
+        elif w in sc.decimal_words and seen and i + 1 < n:
+            digits = ""
+            while i + 1 < n and words[i + 1] in values and values[words[i + 1]] < 10:
+                digits += str(values[words[i + 1]])
+                i += 1
+            if not digits or len(digits) > 3:
+                return None
+            current += Decimal("0." + digits)
+        elif w in fractions and pending is None:
+            pending = (current or Decimal(1)) * fractions[w]  # "half", "three quarters"
+            current = Decimal(0)
+            seen = True
+            if i + 1 < n and words[i + 1] == "of":
+                i += 1
+        elif w in articles and (i == 0 or pending is not None and current == 0) and n > 1:
             current += 1
         elif (f := scale_factor(w)) is not None and w.isalpha() and len(w) > 2:
-            current = (current or Decimal(1)) * f
+            if pending is not None:
+                current, pending = pending * f, None
+            else:
+                current = (current or Decimal(1)) * f
+            last_scale = f
             if f >= 1000:
                 total += current
                 current = Decimal(0)
             seen = True
         else:
             return None
+        i += 1
+    if pending is not None:
+        return total + pending
     return total + current if seen else None
+
+
+@lru_cache(maxsize=1)
+def spoken_number_regex() -> str:
+    """Spelled-out amounts of more than one number word, for figures that a scale or unit follows:
+    "twelve hundred and fifty", "six point two", "nine and a half", "a million and a half",
+    "three-quarters of a", "half a" (the last two need the scale word after them).
+    """
+    sc = rules.scales()
+    num = number_word_regex()
+    digit = rules.alternation([u for u, v in sc.units.items() if v < 10])
+    point = rules.alternation(sc.decimal_words or ["point"])
+    frac = rules.alternation(list(sc.fractions) or ["half"])
+    big = rules.alternation([w for s in sc.scales if Decimal(s.factor) >= 1000 for w in s.words])
+    one = r"(?:an?|one)"
+    return (rf"(?:{num})\s(?:hundred)(?:\s(?:and\s)?(?:{num}))?(?![\w-])"
+            rf"|(?:{num})\s(?:{point})(?:\s(?:{digit})){{1,3}}(?![\w-])"
+            rf"|(?:{num}|{one})\sand\s(?:a|one)\s(?:{frac})(?![\w-])"
+            rf"|{one}\s(?:{big})\sand\s(?:a|one)\s(?:{frac})(?![\w-])"
+            rf"|(?:(?:{one}|three)[\s-])?(?:{frac})\s(?:of\s)?an?(?=\s(?:{big})\b)")
 
 
 def parse_number(text: str) -> Decimal | None:
