@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span
 
 from . import fastscan
 from .components._figures import Intervals, Sentences, doc_text
-from .components.attach import Mention, mentions, null_share, poll_cue, prefer_person
+from .components.attach import Mention, guarded, mentions, null_share, poll_cue, prefer_person
+from .facts import span_value
 from .normalize import figure_rules as rules
 from .normalize.numbers import DIGITS, number_word_regex, parse_digits, parse_words, qualifier_before
 from .spans import MONEY, PERCENT, span_group
@@ -59,18 +60,18 @@ def _clause(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=1)
 def _as_of() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in rules.figure_kinds().as_of_patterns]
+    return [guarded(p) for p in rules.figure_kinds().as_of_patterns]
 
 
 @lru_cache(maxsize=1)
 def _attribution() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in rules.figure_kinds().attribution_patterns]
+    return [guarded(p) for p in rules.figure_kinds().attribution_patterns]
 
 
 @lru_cache(maxsize=64)
 def _rx(pattern: str) -> re.Pattern[str]:
     """A rule file's pattern, compiled once (``re``'s own cache is shared with every other library)."""
-    return re.compile(pattern)
+    return guarded(pattern)
 
 
 def _first(patterns: list[re.Pattern[str]], text: str, a: int, b: int) -> str | None:
@@ -94,6 +95,9 @@ class _Ctx:
         self._dated: dict[tuple[int, int], tuple[str | None, str | None, list[tuple[int, int]]]] = {}
         self._polled: dict[tuple[int, int], bool] = {}
         self._clauses: dict[tuple[int, int, int, int], tuple[int, int]] = {}
+        # the as_of / attribution patterns that can match somewhere in this article, in order
+        self._as_of = [rx for rx in _as_of() if fastscan.may_match(rx, self.text)]
+        self._attribution = [rx for rx in _attribution() if fastscan.may_match(rx, self.text)]
 
     def clause(self, a: int, b: int, start: int, end: int) -> tuple[int, int]:
         """:func:`_clause` of the article text, found once per figure (claim and subject ask alike)."""
@@ -116,14 +120,14 @@ class _Ctx:
             text = self.text
             spans: list[tuple[int, int]] = []
             as_of = None
-            for rx in _as_of():
+            for rx in self._as_of:
                 if not fastscan.may_match_in(rx, text, a, b):
                     continue
                 found = list(rx.finditer(text, a, b))
                 if found and as_of is None:  # the first pattern's first match, as _first would find it
                     as_of = found[0].group(0).strip(" ,")
                 spans += [(m.start(), m.end()) for m in found]
-            hit = (as_of, _first(_attribution(), text, a, b), spans)
+            hit = (as_of, _first(self._attribution, text, a, b), spans)
             self._dated[(a, b)] = hit
         return hit
 
@@ -163,7 +167,7 @@ class _Ctx:
 
 @lru_cache(maxsize=1)
 def _response_regex() -> re.Pattern[str]:
-    return re.compile(rf"(?i)\b(?:{rules.alternation(rules.figure_kinds().poll_response_cues)})\b")
+    return guarded(rf"(?i)\b(?:{rules.alternation(rules.figure_kinds().poll_response_cues)})\b")
 
 
 def build_claims(doc: Doc, sents: Sentences | None = None, percents: list[Span] | None = None,
@@ -176,7 +180,7 @@ def build_claims(doc: Doc, sents: Sentences | None = None, percents: list[Span] 
     out: list[dict] = []
     taken: list[tuple[int, int]] = []
     for span in span_group(doc, PERCENT) if percents is None else percents:
-        d = span._.electx_percent or {}
+        d = span_value(doc, PERCENT, span) or {}
         if d.get("value") is None:
             continue
         taken.append((span.start_char, span.end_char))
@@ -188,7 +192,7 @@ def build_claims(doc: Doc, sents: Sentences | None = None, percents: list[Span] 
                              d.get("qualifier"), span.start_char, span.end_char, f"claims.{d.get('rule')}"))
     mapping = rules.figure_kinds().claim_predicate_for
     for span in span_group(doc, MONEY) if money is None else money:
-        d = span._.electx_money or {}
+        d = span_value(doc, MONEY, span) or {}
         taken.append((span.start_char, span.end_char))
         if d.get("equivalent_of") is not None or d.get("amount") is None:
             continue
@@ -208,7 +212,7 @@ def build_claims(doc: Doc, sents: Sentences | None = None, percents: list[Span] 
 @lru_cache(maxsize=1)
 def _anaphor_regex() -> re.Pattern[str] | None:
     words = rules.figure_kinds().money_anaphors
-    return re.compile(rf"(?i)\b(?:{rules.alternation(words)})\b") if words else None
+    return guarded(rf"(?i)\b(?:{rules.alternation(words)})\b") if words else None
 
 
 def _spender(ctx: _Ctx, subject: str | None, start: int) -> str | None:
@@ -242,7 +246,7 @@ def _overlaps(s: int, e: int, taken: Intervals) -> bool:
 @lru_cache(maxsize=1)
 def _fraction_regex() -> re.Pattern[str]:
     phrases = [f.phrase for f in rules.figure_kinds().word_fractions]
-    return re.compile(rf"(?i)\b(?:{rules.alternation(phrases)})\b")
+    return guarded(rf"(?i)\b(?:{rules.alternation(phrases)})\b")
 
 
 @lru_cache(maxsize=1)
@@ -255,8 +259,8 @@ def _fraction_blockers() -> re.Pattern[str] | None:
 def _threshold_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     k = rules.figure_kinds()
     phrases = [t.phrase.lower() for t in k.threshold_phrases]
-    return (re.compile(rf"(?i)\b(?:{rules.alternation(phrases)})\b"),
-            re.compile(rf"(?i)\b(?:{rules.alternation(k.threshold_context)})\b"))
+    return (guarded(rf"(?i)\b(?:{rules.alternation(phrases)})\b"),
+            guarded(rf"(?i)\b(?:{rules.alternation(k.threshold_context)})\b"))
 
 
 def _fractions(ctx: _Ctx, taken: Intervals) -> list[dict]:
@@ -265,7 +269,7 @@ def _fractions(ctx: _Ctx, taken: Intervals) -> list[dict]:
     blockers = _fraction_blockers()
     text = ctx.text
     out: list[dict] = []
-    for m in fastscan.finditer(_fraction_regex(), text):
+    for m in _fraction_regex().finditer(text):  # guarded: quicker than the literal prefilter here
         s, e = m.start(), m.end()
         entry = table.get(" ".join(m.group(0).lower().split()))
         if entry is None or _overlaps(s, e, taken):
@@ -423,15 +427,15 @@ def _votes(ctx: _Ctx, taken: Intervals) -> list[dict]:
 @lru_cache(maxsize=1)
 def _count_regex() -> re.Pattern[str]:
     nouns = [n for c in rules.figure_kinds().count_claims for n in c.nouns]
-    return re.compile(rf"(?<![\w.,£$€%])(?P<num>{DIGITS}|(?i:{number_word_regex()}))"
-                      rf"(?P<mid>(?:\s[A-Za-z\-]{{2,15}}){{0,2}}?)\s(?P<noun>(?i:{rules.alternation(nouns)}))\b")
+    return guarded(rf"(?<![\w.,£$€%])(?P<num>{DIGITS}|(?i:{number_word_regex()}))"
+                   rf"(?P<mid>(?:\s[A-Za-z\-]{{2,15}}){{0,2}}?)\s(?P<noun>(?i:{rules.alternation(nouns)}))\b")
 
 
 @lru_cache(maxsize=1)
 def _count_rules() -> list[tuple]:
     """(rule, its lowercase nouns, its compiled context regex or None) per count rule."""
     return [(rule, {n.lower() for n in rule.nouns},
-             re.compile(rf"(?i)\b(?:{rules.alternation(rule.context)})\b") if rule.context else None)
+             guarded(rf"(?i)\b(?:{rules.alternation(rule.context)})\b") if rule.context else None)
             for rule in rules.figure_kinds().count_claims]
 
 

@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from re import _parser as _sre_parse  # type: ignore[attr-defined]
+from re._constants import (  # type: ignore[attr-defined]
+    ASSERT, ASSERT_NOT, AT, ATOMIC_GROUP, BRANCH, CATEGORY, CATEGORY_DIGIT, CATEGORY_NOT_DIGIT, CATEGORY_NOT_SPACE,
+    CATEGORY_NOT_WORD, CATEGORY_SPACE, CATEGORY_WORD, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT, RANGE,
+    SUBPATTERN,
+)
+from typing import Iterator, NamedTuple
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
@@ -21,13 +27,117 @@ from spacy.tokens import Doc, Span
 from .. import fastscan
 from ..normalize import figure_rules as rules
 from ..doctext import doc_cache
+from ..facts import set_span_value, span_value
 from ..spans import MONEY, PARTIES, PEOPLE, PERCENT, register_extensions, span_group
 from ._figures import Sentences, doc_text
+
+# --- regex speed: a first-character lookahead -------------------------------------------
+_CATEGORIES = {CATEGORY_DIGIT: r"\d", CATEGORY_NOT_DIGIT: r"\D", CATEGORY_WORD: r"\w",
+               CATEGORY_NOT_WORD: r"\W", CATEGORY_SPACE: r"\s", CATEGORY_NOT_SPACE: r"\S"}
+_ZERO_WIDTH = (AT, ASSERT, ASSERT_NOT)
+
+
+def _first_of_seq(items: list) -> tuple[set[str], bool] | None:
+    """(class items a match of the sequence can start with, can it match empty?); None: unknown."""
+    found: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        got = _first_of(op, av)
+        if got is None:
+            return None
+        found |= got[0]
+        if not got[1]:
+            return found, False
+    return found, True
+
+
+def _first_of(op, av) -> tuple[set[str], bool] | None:
+    if op is LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is IN:
+        out: set[str] = set()
+        for o, v in av:
+            if o is LITERAL:
+                out.add(re.escape(chr(v)))
+            elif o is RANGE:
+                out.add(f"{re.escape(chr(v[0]))}-{re.escape(chr(v[1]))}")
+            elif o is CATEGORY and v in _CATEGORIES:
+                out.add(_CATEGORIES[v])
+            else:  # a negated class, ...
+                return None
+        return out, False
+    if op is SUBPATTERN:
+        return _first_of_seq(list(av[3]))
+    if op is ATOMIC_GROUP:
+        return _first_of_seq(list(av))
+    if op is BRANCH:
+        out, empty = set(), False
+        for alt in av[1]:
+            got = _first_of_seq(list(alt))
+            if got is None:
+                return None
+            out |= got[0]
+            empty = empty or got[1]
+        return out, empty
+    if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+        got = _first_of_seq(list(av[2]))
+        return None if got is None else (got[0], got[1] or av[0] == 0)
+    return None
+
+
+def _scanned(items: list, icase: bool) -> bool:
+    """Whether ``re`` finds the start of a match with its own fast scan: a case-sensitive
+    leading literal or class, maybe inside groups."""
+    op, av = items[0]
+    while op is SUBPATTERN and av[3].data:
+        icase = (icase or bool(av[1] & re.IGNORECASE)) and not av[2] & re.IGNORECASE
+        op, av = av[3].data[0]
+    return op in (LITERAL, IN) and not icase
+
+
+def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` behind a lookahead of the characters a match can start with.
+
+    The same matches (every match starts with one of them), but ``re`` skips the positions
+    that cannot start one with a single class test instead of trying every alternative of a
+    case-insensitive ``\\b(?:cue|cue|...)``, for which it has no fast scan of its own.  Left
+    as it is when ``re`` already scans for a leading literal or class, or no such class is known.
+
+    >>> guarded(r"(?i)\\b(?:half|two-thirds)\\b").pattern
+    '(?i)(?=[ht])(?:\\\\b(?:half|two-thirds)\\\\b)'
+    """
+    rx = re.compile(pattern, flags)
+    parsed = _sre_parse.parse(pattern, flags)
+    items = list(parsed)
+    icase = bool(parsed.state.flags & re.IGNORECASE)
+    if not items or _scanned(items, icase):
+        return rx
+    got = _first_of_seq(items)
+    if got is None or got[1] or not got[0]:
+        return rx
+    cls = "[" + "".join(sorted(got[0])) + "]"
+    if not icase and "(?i" in pattern:  # a scoped (?i:...) part: test the class ignoring case too
+        cls = f"(?i:{cls})"
+    head = re.match(r"(?:\(\?[aiLmsux]+\))+", pattern)  # global flags stay first
+    lead = head.group(0) if head else ""
+    return re.compile(f"{lead}(?={cls})(?:{pattern[len(lead):]})", flags)
+
+
+#: Below this length a text (a sentence) is scanned by ``re`` directly: the literal prefilter
+#: of :mod:`fastscan` (a case-folded copy, one ``find`` per literal) costs more than it saves.
+SHORT_TEXT = 1000
+
+
+def scan(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Exactly ``rx.finditer(text)``: through :func:`fastscan.finditer` for a long text only."""
+    return rx.finditer(text) if len(text) < SHORT_TEXT else fastscan.finditer(rx, text)
+
 
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness", "rep", "sen",
            "rep.", "sen.", "mr.", "mrs.", "ms.", "dr.", "chancellor", "congresswoman", "congressman",
            "president", "mayor", "governor", "senator", "prime", "minister"}
-_PARTY_HINT = re.compile(r"(?i)\b(?:party|labour|labor|tor(?:y|ies)|conservatives?|democrats?|democratic|"
+_PARTY_HINT = guarded(r"(?i)\b(?:party|labour|labor|tor(?:y|ies)|conservatives?|democrats?|democratic|"
                          r"republicans?|liberal|lib dems?|greens?|ukip|snp|plaid|gop)\b")
 _SUBJ_PRONOUN = re.compile(r"\b(?:he|she)\b")
 _LINK_BEFORE = re.compile(r"^(?:'s|’s|'|’)?\s{1,3}(?:(?:on|with|at|had|has|have|got|polled|taking|took)\s{1,3})?$"
@@ -41,14 +151,14 @@ _COUNT_BEFORE = re.compile(
 _LEADS = re.compile(r"(?i)^[^.;]{0,60}?\b(?:leads?|led|leading|ahead\s{1,3}of|over|beats?|beat)\s{1,3}$")
 _RANGE_HEAD = re.compile(r"(?i)(?:\bbetween\s{1,3})?(?<![\w.,])\d{1,3}(?:\.\d{1,2})?\s{0,2}(?:-|–|to|and)\s{0,2}$")
 _FOR_AFTER = re.compile(r"^\s{1,3}(?:for|behind)\s{1,3}(?:the\s{1,3})?$")
-_TRAIL = re.compile(r"(?i)\b(?:trails?|trailed|trailing|behind|lags?|lagged|lagging)\b")
-_BEAT = re.compile(r"(?i)\b(?:beat|beats|beating|defeat(?:s|ed|ing)?|"
+_TRAIL = guarded(r"(?i)\b(?:trails?|trailed|trailing|behind|lags?|lagged|lagging)\b")
+_BEAT = guarded(r"(?i)\b(?:beat|beats|beating|defeat(?:s|ed|ing)?|"
                    r"edg(?:e|es|ed|ing)\s{1,3}(?:out|past)|ousted|ousting)\b")
 _PERSON_OF_PARTY = re.compile(r"^(?:,\s{1,3})?\s{0,3}(?:of|for)\s{1,3}(?:the\s{1,3})?$")
 _PAREN_OPEN = re.compile(r"^\s{0,2}\($")
 _PAREN_CLOSE = re.compile(r"^\),?")
 _PARTY_POSS = re.compile(r"^(?:'s|’s|'|’)\s{1,3}$")
-_SWING_PARTY = re.compile(r"(?i)\b(?:to|against|from|towards)\s{1,3}the\s{1,3}party\b")
+_SWING_PARTY = guarded(r"(?i)\b(?:to|against|from|towards)\s{1,3}the\s{1,3}party\b")
 _WITHIN_OF = re.compile(r"(?i)\bwithin\s{1,3}(?:[a-z]{1,12}\s{1,3})?$")
 _POINTS_OF = re.compile(r"^\s{1,3}of\s{1,3}(?:the\s{1,3})?$")
 _THE_PARTY = re.compile(r"\b[Tt]he\s{1,3}party(?:'s|’s)?(?=\s)")
@@ -57,13 +167,14 @@ _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)\s{1,3}$")
 _BY_AFTER = re.compile(r"^\s{1,3}(?:(?:was|were|had\s{1,3}been|been)\s{1,3})?"
                        r"(?:spent|raised|donated|given|loaned|lent|paid)"
                        r"\s{1,3}by\s{1,3}(?:the\s{1,3})?$")
-_PERSON_ANAPHOR = re.compile(r"(?i)\b(?:his|her)\s{1,3}(?:campaign|committee|bid)\b")
+_PERSON_ANAPHOR = guarded(r"(?i)\b(?:his|her)\s{1,3}(?:campaign|committee|bid)\b")
 _TO_RECIPIENT = re.compile(r"^\s{1,3}to\s{1,3}(?:the\s{1,3})?$")
 _TO_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to|for)\s{1,3}(?:the\s)?$")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """A candidate subject: a person, party or organisation named at [start, end)."""
+
     start: int
     end: int
     name: str
@@ -104,13 +215,13 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     text = doc_text(doc)
     have_people, have_parties = PEOPLE in doc.spans, PARTIES in doc.spans
     for span in span_group(doc, PEOPLE):
-        data = span._.electx_people or {}
+        data = span_value(doc, PEOPLE, span) or {}
         if "role" in data and data.get("role") is None:
             continue
         s, e = span.start_char, span.end_char
         out.append(Mention(s, e, data.get("name") or _clean_name(text[s:e]), "person", data.get("role")))
     for span in span_group(doc, PARTIES):
-        data = span._.electx_parties or {}
+        data = span_value(doc, PARTIES, span) or {}
         s, e = span.start_char, span.end_char
         out.append(Mention(s, e, data.get("name") or _clean_name(text[s:e]), "party"))
     adj = _party_adjective()
@@ -208,7 +319,7 @@ def _cue_rx(cues: tuple[str, ...]) -> re.Pattern[str] | None:
     """Whole-word, case-insensitive regex of cue phrases (None for none)."""
     if not cues:
         return None
-    return re.compile(rf"(?i)\b(?:{rules.alternation(list(cues))})\b")
+    return guarded(rf"(?i)\b(?:{rules.alternation(list(cues))})\b")
 
 
 @lru_cache(maxsize=1)
@@ -216,7 +327,7 @@ def _money_cues() -> re.Pattern[str]:
     groups = []
     for i, rule in enumerate(rules.figure_kinds().money_predicates):
         groups.append(rf"(?P<p{i}>{rules.alternation(rule.cues)})")
-    return re.compile(rf"(?i)\b(?:{'|'.join(groups)})\b")
+    return guarded(rf"(?i)\b(?:{'|'.join(groups)})\b")
 
 
 def money_predicate(sentence: str, offset: int, start: int, end: int) -> str:
@@ -241,13 +352,13 @@ def _money_cue_hits(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, predicate) of the money cues in a sentence, found once for all its amounts."""
     preds = rules.figure_kinds().money_predicates
     return tuple((m.start(), m.end(), preds[int(m.lastgroup[1:])].predicate)
-                 for m in fastscan.finditer(_money_cues(), sentence))
+                 for m in scan(_money_cues(), sentence))
 
 
 @lru_cache(maxsize=1)
 def _poll_result() -> re.Pattern[str] | None:
     pat = rules.figure_kinds().poll_result_pattern
-    return re.compile(f"(?i){pat}") if pat else None
+    return guarded(f"(?i){pat}") if pat else None
 
 
 def without_poll_results(text: str) -> str:
@@ -261,7 +372,7 @@ def without_poll_results(text: str) -> str:
         return text
     parts: list[str] = []
     last = 0
-    for m in fastscan.finditer(rx, text):  # the matches ``rx.sub`` would replace
+    for m in scan(rx, text):  # the matches ``rx.sub`` would replace
         s, e = m.span()
         parts += [text[last:s], " " * (e - s)]
         last = e
@@ -280,7 +391,7 @@ def poll_cue(kind: str, text: str) -> bool:
     rx = cue(kind)
     if rx is None:
         return False
-    return next(fastscan.finditer(rx, without_poll_results(text)), None) is not None
+    return next(scan(rx, without_poll_results(text)), None) is not None
 
 
 @lru_cache(maxsize=1)
@@ -296,7 +407,7 @@ def _null_before() -> re.Pattern[str] | None:
     cues = rules.figure_kinds().null_subject_before
     if not cues:
         return None
-    return re.compile(rf"(?i)\b(?:{rules.alternation(cues)})\s{{1,3}}(?:\d{{1,3}}(?:,\d{{3}}){{0,3}}\s{{0,2}}\(\s{{0,2}})?$")
+    return guarded(rf"(?i)\b(?:{rules.alternation(cues)})\s{{1,3}}(?:\d{{1,3}}(?:,\d{{3}}){{0,3}}\s{{0,2}}\(\s{{0,2}})?$")
 
 
 @lru_cache(maxsize=32)
@@ -317,7 +428,7 @@ def null_share(text: str, start: int, end: int) -> bool:
     return bool(before and before.search(text, max(0, start - 30), start))
 
 
-_MARGIN_OF_ERROR = re.compile(r"(?i)\bmargin\s{1,3}of\s{1,3}(?:sampling\s{1,3})?error\b")
+_MARGIN_OF_ERROR = guarded(r"(?i)\bmargin\s{1,3}of\s{1,3}(?:sampling\s{1,3})?error\b")
 
 
 @lru_cache(maxsize=16)
@@ -328,6 +439,21 @@ def _after_rx(pattern: str) -> re.Pattern[str]:
 def _near_hit(rx: re.Pattern[str] | None, before: str, after: str) -> bool:
     """A cue just before the figure (after any earlier figure) or just after it."""
     return rx is not None and bool(rx.search(before) or rx.search(after))
+
+
+_AFTER_BREAK = re.compile(r"[,;:(]")
+_BY_END = re.compile(r"(?i)\bby\s{1,3}(?:about\s|nearly\s|almost\s|just\s)?$")
+_OF_BY_END = re.compile(r"(?i)\b(?:of|by)\s{1,3}$")
+
+
+@lru_cache(maxsize=1)
+def _kind_rules() -> tuple[tuple[rules.PercentKindRule, re.Pattern[str] | None, re.Pattern[str] | None], ...]:
+    """(rule, its cue regex, its after-pattern regex) for each percent kind rule, compiled once.
+
+    A margin rule's cues are those of every margin rule (:func:`cue`)."""
+    return tuple((rule, cue(rule.kind) if rule.kind == "margin" else _cue_rx(tuple(rule.cues)),
+                  _after_rx(rule.after_pattern) if rule.after_pattern else None)
+                 for rule in rules.figure_kinds().percent_kinds)
 
 
 def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, rel_end: int | None = None,
@@ -341,25 +467,24 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
     prev_end = max([e for s, e in others if e <= rel_start], default=0)
     next_start = min([s for s, e in others if s >= rel_end], default=len(sentence))
     near_before = sentence[max(prev_end, rel_start - 60):rel_start].rsplit(";", 1)[-1]
-    near_after = re.split(r"[,;:(]", sentence[rel_end:min(next_start, rel_end + 40)], maxsplit=1)[0]
+    near_after = _AFTER_BREAK.split(sentence[rel_end:min(next_start, rel_end + 40)], maxsplit=1)[0]
     before = sentence[max(0, rel_start - 25):rel_start]
     change = _change_percent()
     if (data.get("unit") == "percent" and data.get("kind") != "margin" and change is not None
             and change.search(near_before)):
         return "other"  # "turnout fell by 10 per cent": a change, not a turnout
-    for rule in rules.figure_kinds().percent_kinds:
-        rx = cue(rule.kind) if rule.kind == "margin" else _cue_rx(tuple(rule.cues))
+    for rule, rx, after_rx in _kind_rules():
         if rule.kind == "margin":
             if data.get("kind") == "margin":
                 return "margin"
             if data.get("unit") == "percentage points":
                 if rx and _in_sentence(rx, _without_moe(sentence)):
                     return "margin"
-                by = re.search(r"(?i)\bby\s{1,3}(?:about\s|nearly\s|almost\s|just\s)?$", near_before)
+                by = _BY_END.search(near_before)
                 if by and not _CHANGE.search(near_before):
                     return "margin"
                 continue
-            if rx and rx.search(before) and re.search(r"(?i)\b(?:of|by)\s{1,3}$", before):
+            if rx and rx.search(before) and _OF_BY_END.search(before):
                 return "margin"
             continue
         if rule.kind == "other":  # "97% of precincts reporting", "plus or minus 3 points"
@@ -369,8 +494,8 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
             hit = _near_hit(rx, near_before[-20:], "" if data.get("kind") == "margin" else near_after)
         elif rule.near:
             hit = _near_hit(rx, near_before, near_after if rule.kind == "threshold" else near_after[:12])
-            if not hit and rule.after_pattern:  # "36 per cent of registered voters took part"
-                hit = _after_rx(rule.after_pattern).match(sentence, rel_end, min(next_start, rel_end + 60)) is not None
+            if not hit and after_rx is not None:  # "36 per cent of registered voters took part"
+                hit = after_rx.match(sentence, rel_end, min(next_start, rel_end + 60)) is not None
         else:
             hit = rx is not None and _in_sentence(rx, sentence)
         if rule.kind == "threshold":
@@ -408,7 +533,7 @@ def _result_before() -> re.Pattern[str] | None:
     if not verbs:
         return None
     modal = r"(?<!would\s)(?<!could\s)(?<!might\s)(?<!would\shave\s)(?<!could\shave\s)(?<!might\shave\s)"
-    return re.compile(rf"(?i){modal}\b(?:{rules.alternation(verbs)})\b[^,;:.%()]{{0,60}}$")
+    return guarded(rf"(?i){modal}\b(?:{rules.alternation(verbs)})\b[^,;:.%()]{{0,60}}$")
 
 
 def _turnout_change(text: str, a: int, start: int) -> bool:
@@ -426,7 +551,7 @@ def _change_percent() -> re.Pattern[str] | None:
     if not words:
         return None
     quals = rules.alternation([q.phrase for q in rules.qualifiers().qualifiers])
-    return re.compile(rf"(?i)\b(?:{rules.alternation(words)})\s{{1,3}}(?:(?:{quals})\s{{1,3}})?$")
+    return guarded(rf"(?i)\b(?:{rules.alternation(words)})\s{{1,3}}(?:(?:{quals})\s{{1,3}})?$")
 
 
 @lru_cache(maxsize=256)
@@ -444,10 +569,10 @@ _PARTY_THEN_SHARE = re.compile(r"[a-z]\s{1,2}\([A-Z][\w&.-]{0,20}(?:\s[A-Z][\w&.
 _COUNT_THEN_SHARE = re.compile(r"(?<![\w.,£$€#])\d{1,3}(?:,\d{3}){1,2}\s{0,2}(?:\(\s{0,2}|,\s{1,3}or\s{1,3})$")
 
 
-_CHANGE = re.compile(r"(?i)\b(?:fell|fallen|falls?|rose|risen|rises?|dropped|drops?|increased|decreased|"
+_CHANGE = guarded(r"(?i)\b(?:fell|fallen|falls?|rose|risen|rises?|dropped|drops?|increased|decreased|"
                      r"declined|grew|jumped|slipped|up|down|shrunk|shrank|narrowed|widened|"
                      r"cut|cuts|raise|raises|raised|lower|lowers|lowered|reduce|reduces|reduced)\b")
-_PAST_RESULT = re.compile(r"(?i)\b(?:won|took|received|secured|polled)\b[^.;]{0,80}\b"
+_PAST_RESULT = guarded(r"(?i)\b(?:won|took|received|secured|polled)\b[^.;]{0,80}\b"
                           r"(?:election|contest|race|seat|by-election|"
                           r"mayoralty|nomination|primary|in\s(?:19|20)\d\d|(?:last|that)\syear)"
                           r"|\b(?:last|previous|the\s(?:last|previous))\s(?:election|general\selection|contest)")
@@ -491,7 +616,7 @@ class Attacher:
         last_margin: tuple[int, str] | None = None  # (sentence index, subject) of the latest margin
         prev: tuple[int, int, str] | None = None  # (sentence start, end char, kind) of the last figure
         for i, span in enumerate(pspans):
-            data = dict(span._.electx_percent or {})
+            data = dict(span_value(doc, PERCENT, span) or {})
             a, b = sents.around(span.start_char)
             others = tuple((p.start_char - a, p.end_char - a) for p in pspans[max(0, i - 3):i + 4]
                            if p is not span and a <= p.start_char < b)
@@ -522,10 +647,10 @@ class Attacher:
                     data["subject"] = last_margin[1]  # "That lead has shrunk to three points"
                 if data["subject"] is not None:
                     last_margin = (idx, data["subject"])
-            span._.electx_percent = data
+            set_span_value(doc, PERCENT, span, data)
         self._last_money = None  # (sentence index, subject) of the latest amount with a subject
         for span in span_group(doc, MONEY):
-            data = dict(span._.electx_money or {})
+            data = dict(span_value(doc, MONEY, span) or {})
             a, b = sents.around(span.start_char)
             if data.get("equivalent_of") is None:
                 data["predicate"] = money_predicate(text[a:b], a, span.start_char, span.end_char)
@@ -537,7 +662,7 @@ class Attacher:
             if data["subject"] is not None and data.get("equivalent_of") is None:
                 person = any(m.name == data["subject"] and m.type == "person" for m in self._window(ms, sents, span))
                 self._last_money = (sents.index(span.start_char), data["subject"], person)
-            span._.electx_money = data
+            set_span_value(doc, MONEY, span, data)
         self._copy_to_conversions(doc)
         return doc
 
@@ -564,7 +689,7 @@ class Attacher:
             return _canonical(_clean_name(words), ms)
         if data.get("rule") == "percent.pair_tail":  # "Mwangi took 48.6 per cent to his 45.9": not the first's
             first = [p for p in pspans if p.end_char <= span.start_char]
-            taken = (first[-1]._.electx_percent or {}).get("subject") if first else None
+            taken = (span_value(doc, PERCENT, first[-1]) or {}).get("subject") if first else None
             return _pronoun_referent(text, [m for m in ms if m.name != taken], sents, span.start_char, a,
                                      text[span.start_char:span.end_char].split()[0])
         pair = self._pair_subject(text, span, pspans, in_sent, a, ms)
@@ -830,13 +955,13 @@ class Attacher:
         """Conversions share their primary amount's subject and predicate."""
         last = None
         for span in span_group(doc, MONEY):
-            data = span._.electx_money or {}
+            data = span_value(doc, MONEY, span) or {}
             if data.get("equivalent_of") is None:
                 last = data
             elif last is not None:
                 new = dict(data)
                 new["subject"], new["predicate"] = last.get("subject"), last.get("predicate")
-                span._.electx_money = new
+                set_span_value(doc, MONEY, span, new)
 
 
 _NAME = r"[A-Z][\w'’&.-]{0,30}(?:\s{1,3}(?:(?:of|for|the|and)\s{1,3})?[A-Z][\w'’&.-]{0,30}){0,5}"
@@ -850,7 +975,7 @@ def _object_regex() -> re.Pattern[str] | None:
     verbs = rules.figure_kinds().money_object_verbs
     if not verbs:
         return None
-    return re.compile(rf"(?i:\b(?:{rules.alternation(verbs)}))\s{{1,3}}(?:(?P<the>the|its|their)\s{{1,3}})?"
+    return guarded(rf"(?i:\b(?:{rules.alternation(verbs)}))\s{{1,3}}(?:(?P<the>the|its|their)\s{{1,3}})?"
                       rf"(?:(?P<name>{_NAME})|(?P<noun>[a-z]{{3,20}}))\s{{1,3}}(?:(?i:a|an)\s{{1,3}})?$")
 
 
@@ -871,7 +996,7 @@ def _limit_regex() -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
     k = rules.figure_kinds()
     cues = rf"(?i)\b(?:{rules.alternation(k.money_limit_cues)})\b" if k.money_limit_cues else None
     objs = rules.alternation(k.money_limit_objects or ["\x00"])
-    return (re.compile(cues) if cues else None), re.compile(rf"(?i)\b(?:{objs})\b")
+    return (guarded(cues) if cues else None), guarded(rf"(?i)\b(?:{objs})\b")
 
 
 def _is_limit(text: str, a: int, start: int) -> bool:
@@ -944,7 +1069,7 @@ def _named_payer(text: str, ms: list[Mention], in_sent: list[Mention], span: Spa
     return None
 
 
-_COST_CUE = re.compile(r"(?i)\bcost(?:s|ing)?\b")
+_COST_CUE = guarded(r"(?i)\bcost(?:s|ing)?\b")
 _FOR_OWNER = re.compile(r"^\s{1,3}for\s{1,3}the\s{1,3}(?:[A-Z][\w'’.-]{0,20}\s{1,3}){0,2}$")
 _AT_AFTER = re.compile(r"^\s{1,3}(?:at|in|from|for)\s{1,3}(?:the\s{1,3})?$")
 
@@ -952,7 +1077,7 @@ _AT_AFTER = re.compile(r"^\s{1,3}(?:at|in|from|for)\s{1,3}(?:the\s{1,3})?$")
 @lru_cache(maxsize=1)
 def _policy_regex() -> re.Pattern[str]:
     cues = rules.figure_kinds().policy_cues or ["\x00"]
-    return re.compile(rf"(?i)\b(?:{rules.alternation(cues)})\b")
+    return guarded(rf"(?i)\b(?:{rules.alternation(cues)})\b")
 
 
 _OWNED = re.compile(r"^(?:'s|’s|'|’)?\s{1,3}(?:record|plans?|polic(?:y|ies)|pledges?|manifesto|proposals?|promises?|"
@@ -963,7 +1088,7 @@ _OWNED = re.compile(r"^(?:'s|’s|'|’)?\s{1,3}(?:record|plans?|polic(?:y|ies)|
 def _pac_regex() -> re.Pattern[str]:
     """ "A super PAC backing X, Mesa Forward, spent ...": the committee's own name."""
     name = r"[A-Z][\w'’&.-]{0,30}(?:\s{1,3}(?:(?:of|for|the|and)\s{1,3})?[A-Z][\w'’&.-]{0,30}){0,5}"
-    return re.compile(r"\b(?:super\s{1,3}PAC|PAC|political\s{1,3}action\s{1,3}committee)\b[^,.;]{0,60},\s{1,3}"
+    return guarded(r"\b(?:super\s{1,3}PAC|PAC|political\s{1,3}action\s{1,3}committee)\b[^,.;]{0,60},\s{1,3}"
                       rf"(?P<name>{name}),")
 
 
@@ -1001,7 +1126,7 @@ def _owner_of(text: str, in_sent: list[Mention], span: Span, a: int, b: int) -> 
 @lru_cache(maxsize=1)
 def _self_funding() -> re.Pattern[str]:
     cues = rules.figure_kinds().self_funding_cues or ["\x00"]
-    return re.compile(rf"(?i)\b(?:{rules.alternation(cues)})\b")
+    return guarded(rf"(?i)\b(?:{rules.alternation(cues)})\b")
 
 
 def _previous_person(text: str, ms: list[Mention], sents: Sentences, start: int, a: int) -> str | None:
@@ -1063,7 +1188,7 @@ def _owner(text: str, in_sent: list[Mention], before: int) -> str | None:
 @lru_cache(maxsize=1)
 def _threshold_money() -> re.Pattern[str]:
     cues = rules.figure_kinds().money_threshold_cues or ["\x00"]
-    return re.compile(rf"(?i)\b(?:{rules.alternation(cues)})\b")
+    return guarded(rf"(?i)\b(?:{rules.alternation(cues)})\b")
 
 
 def _person_party(doc: Doc, name: str) -> str | None:
