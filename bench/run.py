@@ -11,7 +11,7 @@ order, runs each measurement in a fresh process:
 (a) ``peer``     ``shared/eval/baseline_sm.py``'s method: full ``en_core_web_sm`` + dateparser on
                  DATE entities (one process, what a user of the peer runs);
 (b) ``sm``       ``extractor extract`` (the real CLI) with the statistical model, 1 and 2 workers;
-(c) ``blank``    ``extractor extract --model blank`` (rules only), 1 worker;
+(c) ``blank``    ``extractor extract --model blank`` (rules only), 1 and 2 workers;
 (d) ``stat``     the statistical part of the extractor's own pipeline (tokenizer, model
                  components it keeps, same ops) with no rule components, in-process;
 (e) ``tok``      the extractor's tokenizer alone (blank English + figure fixes), in-process;
@@ -436,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
         corpus = build_corpus(args.articles, work / "corpus.jsonl")
         sub = build_corpus(min(args.sub_articles, args.articles), work / "sub.jsonl")
         one = build_corpus(1, work / "one.jsonl")
-        throughput = ["peer", "cli-sm-1", "cli-sm-2", "cli-blank-1", "stat", "profile", "tok"]
+        throughput = ["peer", "cli-sm-1", "cli-sm-2", "cli-blank-1", "cli-blank-2", "stat", "profile", "tok"]
         cold = ["peer", "profile", "cli-sm-1", "cli-blank-1"]
         results: dict[str, list[dict]] = {k: [] for k in throughput}
         colds: dict[str, list[dict]] = {k: [] for k in cold}
@@ -473,6 +473,7 @@ def main(argv: list[str] | None = None) -> int:
 LABELS = {"peer": "(a) peer: sm full pipeline + dateparser", "cli-sm-1": "(b) `extractor extract`, sm, 1 worker",
           "cli-sm-2": "(b) `extractor extract`, sm, 2 workers (default on 2 cores)",
           "cli-blank-1": "(c) `extractor extract --model blank`, 1 worker",
+          "cli-blank-2": "(c) `extractor extract --model blank`, 2 workers (default on 2 cores)",
           "stat": "(d) statistical components the extractor uses, no rules",
           "profile": "(b') extractor in-process, components timed", "tok": "(e) tokenizer alone"}
 
@@ -498,7 +499,7 @@ def render(args: argparse.Namespace, command: str, results: dict[str, list[dict]
              "| run | words/s | articles/s | x (a) articles/s | peak RSS per process (MB) |",
              "|---|---:|---:|---:|---:|"]
     peer_rates = [rate(r, "articles") for r in results["peer"]]
-    for kind in ("peer", "cli-sm-1", "cli-sm-2", "cli-blank-1", "stat", "profile", "tok"):
+    for kind in ("peer", "cli-sm-1", "cli-sm-2", "cli-blank-1", "cli-blank-2", "stat", "profile", "tok"):
         rs = results[kind]
         words = [rate(r, "words") for r in rs]
         arts = [rate(r, "articles") for r in rs]
@@ -507,7 +508,7 @@ def render(args: argparse.Namespace, command: str, results: dict[str, list[dict]
         lines.append(f"| {LABELS[kind]} | {fmt_range(words, 0)} | {fmt_range(arts, 1)} | {fmt_range(ratios, 2)} "
                      f"| {fmt_range(rss, 0)} |")
     bad = [f"{k} rep {i + 1}: exit {r['exit']}, {r['records']} records for {r['articles']} articles"
-           for k in ("cli-sm-1", "cli-sm-2", "cli-blank-1") for i, r in enumerate(results[k])
+           for k in ("cli-sm-1", "cli-sm-2", "cli-blank-1", "cli-blank-2") for i, r in enumerate(results[k])
            if r["exit"] != 0 or r["records"] != r["articles"]]
     if bad:
         lines += ["", "**Incomplete CLI runs** (their rates are not comparable): " + "; ".join(bad)]
@@ -575,7 +576,10 @@ def render(args: argparse.Namespace, command: str, results: dict[str, list[dict]
     checks = [("(b) 1 worker >= 1.3x (a) articles/s", med([x / y for x, y in zip(b1, peer_rates)]) >= 1.3),
               ("(b) default workers >= 2.5x (a)", med([x / y for x, y in zip(b2, peer_rates)]) >= 2.5),
               ("rules + normalization add <= 15% over (d) (same-run step timing)", med(rules) <= 15),
-              ("(c) >= 20x (a)", med([rate(r, "articles") / p for r, p in zip(results["cli-blank-1"], peer_rates)]) >= 20),
+              ("(c) default workers >= 20x (a)",
+               med([rate(r, "articles") / p for r, p in zip(results["cli-blank-2"], peer_rates)]) >= 20),
+              ("(c) 1 worker >= 20x (a) (the stricter reading)",
+               med([rate(r, "articles") / p for r, p in zip(results["cli-blank-1"], peer_rates)]) >= 20),
               ("2 workers >= 1.7x 1 worker on (b)", med([y / x for x, y in zip(b1, b2)]) >= 1.7),
               ("cold start <= 3 s (CLI, sm)", med([r["cold_s"] for r in colds["cli-sm-1"]]) <= 3),
               ("peak RSS <= 600 MB per worker", max(r["rss_mb"] for k in ("cli-sm-1", "cli-sm-2") for r in results[k]) <= 600)]
