@@ -465,25 +465,110 @@ def _counts(ctx: _Ctx, taken: Intervals) -> list[dict]:
                 parties = [x for x in ctx.near(a, b - 1) if x.type == "party"]
                 before = [x for x in parties if x.end <= s]
                 subject = (before[-1] if before else parties[0]).name if parties else None
+                shared = _each_holders(ctx, before, s, e) if before else []
                 part = re.search(k.seat_share_pattern, text[max(a, s - 50):s]) if k.seat_share_pattern else None
                 if part:  # "with 31 of its 48 seats": 31 are the holder's, 48 the whole body's
                     ps = max(a, s - 50) + part.start("num")
                     held = parse_digits(part.group("num"))
                     held = parse_words(part.group("num")) if held is None else held
                     if held is not None and not _overlaps(ps, s, taken):
+                        for other in shared[:-1]:  # "X and Y each won four of the 14 seats"
+                            out.append(ctx.claim(other.name, "seats", float(held), rule.unit, None, ps, e,
+                                                 f"claims.count_{rule.unit}_each"))
                         out.append(ctx.claim(subject, "seats", float(held), rule.unit, None, ps, e,
                                              f"claims.count_{rule.unit}"))
                     subject = None
                     predicate = "other"  # the body's size is no one's tally
+                else:
+                    for other in shared[:-1]:  # "X, Y and Z won one seat apiece": one tally each
+                        out.append(ctx.claim(other.name, "seats", float(value), rule.unit, None, s, e,
+                                             f"claims.count_{rule.unit}_each"))
             out.append(ctx.claim(subject, predicate, float(value), rule.unit, None, s, e,
                                  f"claims.count_{rule.unit}"))
             break
+    out += _seat_lists(ctx, taken, out)
     if k.body_size_pattern:  # "the 150-seat chamber": the body's size
         for m in fastscan.finditer(_rx(k.body_size_pattern), text):
             s, e = m.start("num"), m.end()
             value = parse_digits(m.group("num"))
             if value is not None and not _overlaps(s, e, taken):
                 out.append(ctx.claim(None, "other", float(value), "seats", None, s, e, "claims.body_size"))
+    return out
+
+
+#: "and", ", " or ", and " between coordinated parties, an article allowed before the next
+_COORD_PARTY = re.compile(r"(?:,\s(?:and\s)?|\sand\s)(?:the\s|an?\s)?")
+_EACH = re.compile(r"\b(?:each|apiece)\b")
+#: what may stand between a party and its elided seat tally: "Reform UK on 11", "the Nationals five",
+#: "Sinn Féin taking three", "The Liberals looked set to hold 16"
+_SEAT_GAP = (r"(?:'s|’s)?\s(?:(?:now\s|still\s)?(?:on|taking|took|holds?|held|ha[sd]|have|won|winning|"
+             r"(?:looked|looks|is|are|was|were)\sset\sto\s(?:hold|win|take))\s)?")
+
+
+@lru_cache(maxsize=1)
+def _seat_item_regex() -> re.Pattern[str]:
+    """A bare tally right after a party: the number, then the end of the list item."""
+    return re.compile(rf"{_SEAT_GAP}(?P<num>\d{{1,3}}|(?i:{number_word_regex()}))(?:\s(?:each|apiece))?"
+                      rf"(?=[,.;]|\s(?:and|with|while)\b|\s?$)")
+
+
+def _each_holders(ctx: _Ctx, before: list[Mention], s: int, e: int) -> list[Mention]:
+    """The coordinated parties sharing one tally ("X and Y each won four"), last one last; [] unless "each"."""
+    last = before[-1]
+    if len(ctx.text[last.end:s]) > 40 or not (_EACH.search(ctx.text, last.end, s) or _EACH.match(ctx.text[e:e + 8].lstrip())):
+        return []
+    group = [last]
+    for m in reversed(before[:-1]):
+        if not _COORD_PARTY.fullmatch(ctx.text[m.end:group[0].start]):
+            break
+        group.insert(0, m)
+    return group if len(group) > 1 else []
+
+
+def _seat_lists(ctx: _Ctx, taken: Intervals, found: list[dict]) -> list[dict]:
+    """Elided tallies after a party's seat count: "Labour has 19 seats, Reform UK 11 and the Greens
+    two"; "... 34 of the 59 seats. The Liberals looked set to hold 16 and the Nationals five".
+
+    In the sentence of a party's seat claim and the next one, a party followed (after at most a
+    holding verb or "on") by a bare number ending its list item holds that many seats.
+    """
+    text = ctx.text
+    held = [c for c in found if c["predicate"] == "seats" and c["subject"]]
+    if not held:
+        return []
+    done = {c["start"] for c in found}
+    sent_ids: set[int] = set()
+    for c in held:
+        i = ctx.sents.index(c["start"])
+        sent_ids.update((i, i + 1))
+    item = _seat_item_regex()
+    out: list[dict] = []
+    for i in sorted(sent_ids):
+        if i >= len(ctx.sents.bounds):
+            continue
+        a, b = ctx.sents.bounds[i]
+        parties = [m for m in ctx.near(a, b - 1) if m.type == "party" and m.end <= b]
+        for j, m in enumerate(parties):
+            r = item.match(text, m.end, b)
+            if r is None or (j + 1 < len(parties) and parties[j + 1].start < r.end("num")):
+                continue
+            ns, ne = r.start("num"), r.end("num")
+            if taken.overlaps(ns, ne) or ns in done:
+                continue
+            value = parse_digits(r.group("num"))
+            value = parse_words(r.group("num")) if value is None else value
+            if not value:
+                continue
+            group = [m]
+            if _EACH.search(r.group(0)):  # "the Greens and independents three each"
+                for prev in reversed(parties[:j]):
+                    if not _COORD_PARTY.fullmatch(text[prev.end:group[0].start]):
+                        break
+                    group.insert(0, prev)
+            done.add(ns)
+            for who in group:
+                out.append(ctx.claim(who.name, "seats", float(value), "seats", None, m.start, ne,
+                                     "claims.seat_list"))
     return out
 
 
