@@ -22,6 +22,8 @@ class RoleRules:
                         gend: int, next_start: int) -> None:
         c = self.cues
         words = self.words
+        if self._led_party(gstart) is not None:
+            return  # "D66, led by Jane Roe, won 31 seats": the party's result, not her bid
         after = []
         for ti in range(gend, min(next_start, gend + 14 + self._apposition_len(sent, gend), len(words))):
             w = words[ti]
@@ -106,6 +108,21 @@ class RoleRules:
                     p.jurisdiction = next(iter(sent_parties))
                     if not p.party:
                         p.party, p.party_rule = p.jurisdiction, "people.party_leadership"
+
+    def _led_party(self, s: int) -> Span | None:
+        """The party of '<party>, led by [former minister] <name>': its leader is the name."""
+        if not self.led_by:
+            return None
+        words, texts = self.words, self.tv.texts
+        k = self._skip_back(s, party=False, offices=True)
+        while k > 0 and words[k - 1] in ROLE_MODIFIERS:
+            k = self._skip_back(k - 1, party=False, offices=True)
+        if k < 4 or words[k - 2:k] != ["led", "by"]:
+            return None
+        j = k - 4 if texts[k - 3] == "," else k - 3
+        if j in self.party_at and self.party_span_at[j].end == j + 1:
+            return self.party_span_at[j]
+        return None
 
     def _apposition_len(self, sent: Sent, gend: int) -> int:
         """Length of ', a former Liberal who now sits as an independent,' right after a name (0 when
@@ -203,7 +220,24 @@ class RoleRules:
         k = self._skip_back(s, party=False)
         if k > 0 and self.words[k - 1] in self.cues.nouns:
             return True
+        if self._noun_apposition(k):
+            return True
         return self.cues.nominate.tail(self.words, k, max(0, k - 3)) is not None and self._party_subject(k) is not None
+
+    def _noun_apposition(self, k: int) -> bool:
+        """'The third candidate, retired police sergeant Jane Roe': a name in apposition to 'the/a
+        [ordinal or party] candidate', after at most four lowercase describing words."""
+        words, texts = self.words, self.tv.texts
+        j = k
+        while j > 0 and k - j < 4 and texts[j - 1].isalpha() and texts[j - 1].islower() \
+                and words[j - 1] not in self.cues.speech and words[j - 1] not in AUX and words[j - 1] not in CLAUSE_BREAK:
+            j -= 1
+        if j < 3 or texts[j - 1] != "," or words[j - 2] not in self.cues.nouns or words[j - 2].endswith("s"):
+            return False
+        d = j - 3
+        while d > 0 and j - 2 - d < 3 and (d in self.party_at or texts[d][:1].islower() and words[d] not in ("the", "a")):
+            d -= 1  # "the Labour candidate", "the third candidate"
+        return words[d] in ("the", "a")
 
     def _beaten(self, sent: Sent, gstart: int, gend: int) -> bool:
         """A party-tagged name after 'ahead of', 'from' or 'led' in a result sentence: 'won the seat
@@ -299,6 +333,10 @@ class RoleRules:
                     and self.office_end[k - 1].label_ == "OFFICE" and self._opens_with_the(self.office_end[k - 1]):
                 k -= 1  # "The council leader, Cllr Jane Roe"
                 comma_used = True
+        led = self._led_party(s)
+        if led is not None:
+            self._add_office(p, {"office": "party leader", "jurisdiction": self.party_at[led.start], "status": "current",
+                                 "rule": "people.led_by"}, led)
         if k == s and s > 2 and self.words[s - 1] in ("is", "was") and (s - 1) in self.office_end:
             sp = self.office_end[s - 1]  # "The acting returning officer is Jane Roe"
             if sp.label_ == "OFFICE" and self._opens_with_the(sp):

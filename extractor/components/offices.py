@@ -92,6 +92,13 @@ class OfficeTagger:
         return max(options, key=lambda o: (scores.get(o[0] if isinstance(o, tuple) else o.country, 0),
                                            -order.get(o[0] if isinstance(o, tuple) else o.country, 99)))
 
+    def _foreign_title(self, code: str, office: str, scores: Counter) -> bool:
+        """A title implying its own country's seat ("Deputy" -> an Irish TD) in an article whose
+        country cues point elsewhere."""
+        pack = self.gaz.packs.get(code)
+        seat = pack.roles.seat_office if pack is not None and pack.roles is not None else None
+        return office == seat and any(scores.values()) and not scores.get(code, 0)
+
     def _ranked(self, options: list[_Office], scores: Counter) -> list[_Office]:
         """The packs' readings of one form, the article's likeliest country first."""
         order = {c: i for i, c in enumerate(self.gaz.countries)}
@@ -113,6 +120,7 @@ class OfficeTagger:
             cands.append((s, e, doc.vocab.strings[m], "TITLE"))
         used: set[int] = set()
         spans: list[tuple[Span, dict]] = []
+        office_starts = {c[0] for c in cands if c[3] == "OFFICE"}
         for s, e, key, kind in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
             if used & set(range(s, e)):
                 continue
@@ -120,8 +128,11 @@ class OfficeTagger:
                 if not _before_name(doc, e):
                     continue
                 code, title = self._pick(self.title_data[key], scores)
+                office = title.office
+                if office and (e in office_starts or self._foreign_title(code, office, scores)):
+                    continue  # "Deputy Mayor Jane Roe"; "Deputy" (a TD) only in an Irish story
                 span = Span(doc, s, e, label="TITLE")
-                data = {"office": title.office, "jurisdiction": title.jurisdiction, "status": "current",
+                data = {"office": office, "jurisdiction": title.jurisdiction, "status": "current",
                         "rule": f"title.{title.id}"}
                 span._.set(OFFICES, data)
             else:

@@ -118,10 +118,36 @@ class PeopleTagger(NameRules, RoleRules, RaceRules):
                     self.org_ent[start] = (start, end)
         mentions = self._mentions(doc)
         people = self._cluster(doc, mentions)
+        self.led_by = "led" in tv.words  # "D66, led by Jane Roe": see RoleRules._led_party
+        labels = self._speaker_labels()
+        if labels:
+            people = [p for p in people if not self._speaker_label_only(p, labels)]
         mention_owner = {m: p for p in people for m in p.mentions}
         self._roles(doc, people, mention_owner)
         self._write(doc, people)
         return doc
+
+    def _speaker_label_only(self, p: Person, labels: set[str]) -> bool:
+        """A one-word 'person' named only after 'the' ('the Beacon is putting questions') whose word
+        is also a capitalized speaker label ('BEACON: Why ...?' in a Q&A): a publication, not a person."""
+        words = self.words
+        return all(e - s == 1 and s > 0 and words[s - 1] == "the" and words[s] in labels for s, e in p.mentions)
+
+    def _speaker_labels(self) -> set[str]:
+        """Lowercased capitals opening a line before a colon: 'BEACON:', 'TANAKA-HILL:'."""
+        texts, lex, out = self.tv.texts, self.tv.lex, set()
+        colons, i = [], 0
+        try:
+            while True:
+                i = texts.index(":", i + 1)
+                colons.append(i)
+        except ValueError:
+            pass
+        for i in colons:
+            w = texts[i - 1]
+            if w.isupper() and len(w) > 1 and (i == 1 or lex[i - 2].is_space and "\n" in texts[i - 2]):
+                out.add(self.words[i - 1])
+        return out
 
     # ------------------------------------------------------------------ roles
 
