@@ -24,10 +24,11 @@ from spacy.tokens import Doc, Span
 
 from .. import fastscan
 from ..doctext import doc_text
-from ..normalize.dates import (NOT_GOLD_DATES, Context, DateLexicon, DateValue, ElectionDayCues, EventCue, lexicon,
-                               patterns, resolve, week_of)
+from ..normalize.dates import (NOT_GOLD_DATES, Context, DateLexicon, DateValue, ElectionDayCues, EventCue, Patterns,
+                               lexicon, patterns, resolve, week_of)
 from ..spans import DATES, MONEY, PERCENT, published_date, span_group
 from ._figures import Intervals
+from .attach import guarded
 
 #: Kinds in priority order (earlier wins a tie between equally long matches).
 KINDS: tuple[str, ...] = (
@@ -77,19 +78,32 @@ def _phrase_regex(phrases: tuple[str, ...], flags: int = 0) -> re.Pattern[str] |
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", flags)
 
 
+_SCANNERS: dict[int, tuple[Patterns, dict[str, re.Pattern[str]]]] = {}
+
+
+def _scanners(pats: Patterns) -> dict[str, re.Pattern[str]]:
+    """Each kind's pattern behind a lookahead of the characters a match can start with (the
+    same matches; ``re`` skips the other positions with one class test), built once."""
+    hit = _SCANNERS.get(id(pats))
+    if hit is None or hit[0] is not pats:
+        hit = _SCANNERS[id(pats)] = (pats, {k: guarded(rx.pattern, rx.flags) for k, rx in pats.by_kind.items()})
+    return hit[1]
+
+
 def find_candidates(text: str, kinds: tuple[str, ...] = KINDS) -> list[Candidate]:
     """Longest non-overlapping pattern matches in text order (no guards applied yet).
 
     Each kind is scanned only near its trigger words (:meth:`Patterns.windows`), which finds
     the same matches as scanning the whole text."""
     pats = patterns()
+    scanners = _scanners(pats)
     found: list[tuple[int, int, int, str]] = []
     low = text.lower()
     exact = len(low) == len(text)  # lowercasing kept every offset
     cache: dict[tuple[object, ...], list[int]] = {}
     n = len(text)
     for prio, kind in enumerate(kinds):
-        rx = pats.by_kind[kind]
+        rx = scanners[kind]
         wins = pats.windows(low, kind, cache) if exact else None
         for ws, we in wins if wins is not None else ((0, n),):
             for m in rx.finditer(text, ws, we):
@@ -108,8 +122,9 @@ def find_candidates(text: str, kinds: tuple[str, ...] = KINDS) -> list[Candidate
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _sentence(doc: Doc, span: Span) -> Span:
-    if doc.has_annotation("SENT_START"):
+def _sentence(doc: Doc, span: Span, has_sents: bool | None = None) -> Span:
+    """The date's sentence (``has_sents``: whether the Doc has sentence bounds, when known)."""
+    if doc.has_annotation("SENT_START") if has_sents is None else has_sents:
         return span.sent
     return doc[max(0, span.start - 40): min(len(doc), span.end + 40)]
 
@@ -272,6 +287,7 @@ def _event_table(lex: DateLexicon) -> tuple[re.Pattern[str] | None, dict[str, Ev
     hit = _EVENT_TABLES.get(id(lex))
     if hit is None or hit[0] is not lex:
         rx = _phrase_regex(tuple(e.phrase for e in lex.events), re.IGNORECASE)
+        rx = rx and guarded(rx.pattern, rx.flags)  # the same matches, found faster
         hit = _EVENT_TABLES[id(lex)] = (lex, rx, {e.phrase.lower(): e for e in lex.events})
     return hit[1], hit[2]
 
@@ -376,6 +392,12 @@ def _event_of_day(doc: Doc, span: Span, lex: DateLexicon) -> bool:
     return not any(before == w or before.endswith(" " + w) for w in cues.preview_before)
 
 
+@lru_cache(maxsize=256)
+def _ends_with(phrase: str) -> re.Pattern[str]:
+    """``phrase`` as a word (or words) followed by some space at the end of a text."""
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}\s{{1,3}}$")
+
+
 def _widen(span: Span, before: str, phrase: str) -> Span | None:
     """The span grown leftwards over ``phrase`` (which ``before``, the text before it, ends with)."""
     start = span.start_char - (len(before) - before.rstrip().rfind(phrase.lower().split()[-1])) \
@@ -465,9 +487,10 @@ class DateRecognizer:
         ctx = Context(year_hint=hint)
         out: list[Span] = []
         words = _Words(doc) if accepted else None
+        has_sents = doc.has_annotation("SENT_START")
         event_memo: dict = {}
         for i, (cand, span) in enumerate(accepted):
-            sent = _sentence(doc, span)
+            sent = _sentence(doc, span, has_sents)
             tense = tense_at(span, lex, sent, far=cand.kind in YEARLESS_KINDS, words=words)
             if tense != "past" and _after_past_word(words, span, sent, lex):
                 tense = "past"  # "since Tuesday"
@@ -512,14 +535,14 @@ class DateRecognizer:
         week of March 6" (that date's week): the phrase joins the span."""
         before = text[max(0, span.start_char - 24):span.start_char].lower()
         for phrase, shift in lex.day_shift_before.items():
-            if re.search(rf"(?<![\w-]){re.escape(phrase)}\s{{1,3}}$", before):
+            if _ends_with(phrase).search(before):
                 wider = _widen(span, before, phrase)
                 if wider is not None:
                     day = (date.fromisoformat(dv.value or "") + timedelta(days=shift)).isoformat()
                     return wider, DateValue(day, day, "day"), rule + ".day_shift"
         if self.timex_extras:
             for phrase in lex.week_of_before:
-                if re.search(rf"(?<![\w-]){re.escape(phrase)}\s{{1,3}}$", before):
+                if _ends_with(phrase).search(before):
                     wider = _widen(span, before, phrase)
                     if wider is not None:
                         return wider, week_of(date.fromisoformat(dv.value or "")), rule + ".week_of"

@@ -392,7 +392,7 @@ class Patterns:
         whole = kind in self.whole_words
         hits = cache.get((whole, *words)) if cache is not None else None
         if hits is None:
-            hits = sorted(i for w in words for i in _find_all(low, w, whole))
+            hits = _find_any(low, words, whole)
             if cache is not None:
                 cache[(whole, *words)] = hits
         out: list[tuple[int, int]] = []
@@ -418,6 +418,46 @@ def _find_all(text: str, word: str, whole: bool = False) -> list[int]:
             out.append(i)
         i = text.find(word, i + 1)
     return out
+
+
+def _find_any(text: str, words: tuple[str, ...], whole: bool = False) -> list[int]:
+    """Sorted offsets where one of ``words`` occurs (as a whole word, with ``whole``): one
+    ``find`` pass per word that no other word starts with ("sep" also finds "sept" and
+    "september"), then the longer words are tested where it occurs.
+
+    >>> _find_any("in sept. and september, not separately", ("sep", "sept", "september"), whole=True)
+    [3, 13]
+    """
+    out: list[int] = []
+    for root, longer in _prefix_roots(words):
+        n = len(root)
+        for i in _find_all(text, root):
+            if not whole:
+                out.append(i)
+                continue
+            if i > 0 and text[i - 1].isalnum():
+                continue
+            for w in longer:
+                if text.startswith(w, i) and (i + len(w) >= len(text) or not text[i + len(w)].isalnum()):
+                    out.append(i)
+                    break
+    out.sort()
+    return out
+
+
+@lru_cache(maxsize=64)
+def _prefix_roots(words: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The words no other word is a prefix of, each with the words it is a prefix of (itself first)."""
+    uniq = sorted(set(words), key=lambda w: (len(w), w))
+    roots: list[tuple[str, list[str]]] = []
+    for w in uniq:
+        for root, longer in roots:
+            if w.startswith(root):
+                longer.append(w)
+                break
+        else:
+            roots.append((w, [w]))
+    return tuple((root, tuple(longer)) for root, longer in roots)
 
 
 def _max_width(rx: re.Pattern[str]) -> int | None:
