@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from . import fastscan
 from .components._figures import Intervals, Sentences, doc_text
-from .components.attach import Mention, guarded, mentions, null_share, poll_cue, prefer_person
+from .components.attach import Mention, guarded, mentions, null_share, poll_context, poll_cue, prefer_person
 from .facts import span_value
 from .normalize import figure_rules as rules
 from .normalize.numbers import DIGITS, number_word_regex, parse_digits, parse_words, qualifier_before
@@ -94,6 +94,8 @@ class _Ctx:
         self._starts = [m.start for m in self.mentions]
         self._dated: dict[tuple[int, int], tuple[str | None, str | None, list[tuple[int, int]]]] = {}
         self._polled: dict[tuple[int, int], bool] = {}
+        self._poll_sents: set[int] | None = None  # sentences with a poll percentage, found on first ask
+        self._figure_sents: set[int] = set()
         self._clauses: dict[tuple[int, int, int, int], tuple[int, int]] = {}
         # the as_of / attribution patterns that can match somewhere in this article, in order
         self._as_of = [rx for rx in _as_of() if fastscan.may_match(rx, self.text)]
@@ -155,6 +157,22 @@ class _Ctx:
                 return prev[-1].name
         return None
 
+    def poll_near(self, start: int) -> bool:
+        """Whether a figure at ``start`` reports a poll: its sentence reads as one, or (in a poll
+        article) it continues a sentence that does (:func:`~extractor.components.attach.poll_context`)."""
+        if self.poll_sentence(start):
+            return True
+        if not self.poll_article:
+            return False
+        if self._poll_sents is None:
+            self._poll_sents, self._figure_sents = set(), set()
+            for span in span_group(self.doc, PERCENT):
+                i = self.sents.index(span.start_char)
+                self._figure_sents.add(i)
+                if (span_value(self.doc, PERCENT, span) or {}).get("kind") == "poll":
+                    self._poll_sents.add(i)
+        return poll_context(self.text, self.sents, self.sents.index(start), self._poll_sents, self._figure_sents)
+
     def poll_sentence(self, start: int) -> bool:
         a, b = self.sents.around(start)
         hit = self._polled.get((a, b))
@@ -204,6 +222,7 @@ def build_claims(doc: Doc, sents: Sentences | None = None, percents: list[Span] 
     spans = Intervals(taken)
     out += _fractions(ctx, spans)
     out += _thresholds(ctx)
+    out += _needed_counts(ctx, spans)
     out += _votes(ctx, spans)
     out += _counts(ctx, spans)
     return sorted(out, key=lambda c: (c["start"], c["end"]))
@@ -284,7 +303,7 @@ def _fractions(ctx: _Ctx, taken: Intervals) -> list[dict]:
         if entry.phrase.lower() == "half" and qual is None:
             continue
         qual = qual or entry.qualifier
-        poll = ctx.poll_article or ctx.poll_sentence(s)
+        poll = ctx.poll_near(s)
         subject = ctx.subject_after(s, e) if poll else _nearest_before(ctx, s, reach=1)
         out.append(ctx.claim(subject, "poll_share" if poll else "other", entry.value, "percent", qual,
                              s - qlen, e, "claims.word_fraction"))
@@ -293,7 +312,7 @@ def _fractions(ctx: _Ctx, taken: Intervals) -> list[dict]:
         value = float(_WORD_NUM.get(n, int(n) if n.isdigit() else 0) * 10)
         if not value:
             continue
-        poll = ctx.poll_article or ctx.poll_sentence(m.start())
+        poll = ctx.poll_near(m.start())
         out.append(ctx.claim(ctx.subject_after(m.start(), m.end()) if poll else None,
                              "poll_share" if poll else "other", value, "percent", None, m.start(), m.end(),
                              "claims.out_of_ten"))
@@ -302,6 +321,74 @@ def _fractions(ctx: _Ctx, taken: Intervals) -> list[dict]:
         value = float(_WORD_NUM.get(n, int(n) if n.isdigit() else 0))
         if value:
             out.append(ctx.claim(None, "other", value, "ratio", None, m.start(), m.end(), "claims.ratio"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _needed_regexes() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, str], re.Pattern[str] | None]:
+    """(the needed count with its optional gap before it, any unit noun, noun -> unit, the needed words)
+    from ``needed_counts``."""
+    w = rules.figure_kinds().needed_counts
+    if not w.needed_words or not w.units:
+        return None, None, {}, None
+    alt = rules.alternation
+    nouns = {n.lower(): unit for unit, ns in w.units.items() for n in ns}
+    num = rf"{DIGITS}|(?i:{number_word_regex()})"
+    gap = (rf"(?:(?P<gap>{num})\s{{1,3}}(?:(?i:{alt(list(nouns))})\s{{1,3}})?(?i:{alt(w.relations)})\s{{1,3}})?"
+           if w.relations else "")
+    rx = guarded(rf"(?<![\w.,£$€%]){gap}(?i:the)\s{{1,3}}(?P<num>{num})\s{{1,3}}"
+                 rf"(?:(?P<noun>(?i:{alt(list(nouns))}))\s{{1,3}})?(?i:{alt(w.needed_words)})\b")
+    return (rx, guarded(rf"(?i)\b(?:{alt(list(nouns))})\b"), nouns,
+            guarded(rf"(?i)(?<=\s)(?:{alt(w.needed_words)})\b"))
+
+
+def _needed_counts(ctx: _Ctx, taken: Intervals) -> list[dict]:
+    """ "the 76 needed for a majority": a threshold count; "seven short of the 76 needed": the holder's gap."""
+    rx, noun_rx, nouns, needed = _needed_regexes()
+    if rx is None or noun_rx is None or needed is None:
+        return []
+    text = ctx.text
+    out: list[dict] = []
+    found_at: list[re.Match[str]] = []
+    last = 0
+    for w in fastscan.finditer(needed, text):  # only the text just before a needed word can match
+        lo = max(last, w.start() - 80)
+        m = None
+        for m in rx.finditer(text, lo, w.end()):
+            pass
+        if m is not None and m.end() == w.end():
+            found_at.append(m)
+            last = m.end()
+    for m in found_at:
+        s, e = m.start("num"), m.end("num")
+        if taken.overlaps(s, m.end()):
+            continue
+        unit = nouns.get((m.group("noun") or "").lower())
+        if unit is None:
+            idx = ctx.sents.index(s)
+            lo = ctx.sents.bounds[max(0, idx - 2)][0]
+            found = None
+            for found in noun_rx.finditer(text, lo, m.start()):
+                pass
+            if found is None:
+                continue  # "the 40 needed": needed what?
+            unit = nouns[found.group(0).lower()]
+        value = parse_digits(m.group("num"))
+        value = parse_words(m.group("num")) if value is None else value
+        if not value:
+            continue
+        out.append(ctx.claim(None, "threshold", float(value), unit, None, s, e, "claims.needed_count"))
+        taken.add(s, m.end())
+        if m.group("gap"):
+            gs = m.start("gap")
+            gap = parse_digits(m.group("gap"))
+            gap = parse_words(m.group("gap")) if gap is None else gap
+            if gap and not taken.overlaps(gs, m.end("gap")):
+                a, _ = ctx.sents.around(gs)
+                holders = [x for x in ctx.near(a, gs) if x.end <= gs and x.type in ("party", "person")]
+                out.append(ctx.claim(holders[-1].name if holders else None, "other", float(gap), unit, None,
+                                     gs, m.end("gap"), "claims.needed_gap"))
+                taken.add(gs, m.end("gap"))
     return out
 
 
@@ -359,6 +446,62 @@ def _vote_subject(ctx: _Ctx, s: int, e: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _margin_regexes() -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None,
+                               re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(by before the count, winner verb, loser verb, change word, restated margin) from ``vote_margins``."""
+    w = rules.figure_kinds().vote_margins
+    alt = rules.alternation
+
+    def words(phrases: list[str]) -> re.Pattern[str] | None:
+        return guarded(rf"(?i)\b(?:{alt(phrases)})\b") if phrases else None
+
+    quals = alt([q.phrase for q in rules.qualifiers().qualifiers])
+    by = re.compile(rf"(?i)\bby\s{{1,3}}(?:(?:{quals}|just|only|a\s{{1,3}}mere)\s{{1,3}})?$")
+    restated = (re.compile(rf"(?i)\b(?:{alt(w.restated_margin_nouns)})\s{{1,3}}of\s{{1,3}}(?:[^.;,]|\.\d){{1,30}},\s{{1,3}}or\s{{1,3}}"
+                           rf"(?:(?:{quals})\s{{1,3}})?$") if w.restated_margin_nouns else None)
+    return by, words(w.winner_verbs), words(w.loser_verbs), words(w.change_words), restated
+
+
+def _vote_margin(ctx: _Ctx, s: int, e: int) -> tuple[str | None] | None:
+    """(winner,) when the count at [s, e) is a margin ("took the seat from Labour by 212 votes",
+    "a margin of 2.6 points, or 221 votes"); None when it is a count ("by 82,774 votes to 71,514")."""
+    text = ctx.text
+    by, winner, loser, change, restated = _margin_regexes()
+    a, b = ctx.sents.around(s)
+    cs, _ = ctx.clause(a, b, s, e)
+    lo = max(a, s - 40)
+    if restated is not None and restated.search(text, max(a, s - 60), s):
+        people = [m for m in ctx.near(a, s) if m.end <= s and m.type == "person"]
+        return (people[0].name if people else None),
+    if not by.search(text, lo, s) or re.match(r"\s{1,3}(?:to|against)\s{1,3}\d", text[e:e + 12]):
+        return None
+    if change is not None and change.search(text, max(cs, s - 30), s):
+        return None
+    near = [m for m in ctx.near(a, s) if m.end <= s]
+    lost = won = None
+    if loser is not None:
+        for lost in loser.finditer(text, max(a, s - 120), s):
+            pass
+    if winner is not None:
+        for won in winner.finditer(text, max(a, s - 120), s):
+            pass
+    if lost is not None and (won is None or lost.start() > won.start()):
+        # "lost to Reform UK's Gary Tolland by 112 votes": the one named between it and the count
+        after = [m for m in near if m.start >= lost.end()]
+        return (prefer_person(text, after[-1], ctx.near(a, b)).name if after else None),
+    if won is None:
+        return None,  # "the levy failed by 212 votes": no one's
+    before = [m for m in near if m.end <= won.start()]
+    if re.search(r"\b(?:he|she)\s{1,3}(?:[a-z]{1,12}\s{1,3})?$", text[max(a, won.start() - 20):won.start()], re.I):
+        prev = [m for m in ctx.near(s - 4000, won.start()) if m.type == "person" and m.end <= won.start()
+                and ctx.sents.index(m.start) >= ctx.sents.index(s) - 2]
+        return (prev[-1].name if prev else None),  # "She won by 212 votes"
+    if before:
+        return prefer_person(text, before[-1], ctx.near(a, b)).name,
+    return None,
+
+
 def _votes(ctx: _Ctx, taken: Intervals) -> list[dict]:
     """Vote counts ("12,481 votes", results lines "X (Party) 12,481") and majorities ("a majority of 3,073")."""
     k = rules.figure_kinds()
@@ -396,6 +539,10 @@ def _votes(ctx: _Ctx, taken: Intervals) -> list[dict]:
             s = m.start("num")
             if s in seen:
                 continue
+            margin = _vote_margin(ctx, s, m.end())
+            if margin is not None:
+                add(margin[0], "margin", m.group("num"), s, m.end(), "claims.votes_margin")
+                continue
             add(_vote_subject(ctx, s, m.end()), "votes", m.group("num"), s, m.end(), "claims.votes")
             pos = m.end()
             for _ in range(6):  # coordinated counts that follow
@@ -418,7 +565,7 @@ def _votes(ctx: _Ctx, taken: Intervals) -> list[dict]:
     if k.count_share_pattern:  # "Ray on 902 (28.1 per cent)": a vote count without the word "votes"
         for m in fastscan.finditer(_rx(k.count_share_pattern), text):
             s = m.start("num")
-            if s in seen or ctx.poll_article or ctx.poll_sentence(s):
+            if s in seen or ctx.poll_near(s):
                 continue
             add(_vote_subject(ctx, s, m.end("num")), "votes", m.group("num"), s, m.end("num"), "claims.votes_share")
     return out
@@ -496,30 +643,47 @@ def _counts(ctx: _Ctx, taken: Intervals) -> list[dict]:
     return out
 
 
-#: "and", ", " or ", and " between coordinated parties, an article allowed before the next
-_COORD_PARTY = re.compile(r"(?:,\s(?:and\s)?|\sand\s)(?:the\s|an?\s)?")
-_EACH = re.compile(r"\b(?:each|apiece)\b")
-#: what may stand between a party and its elided seat tally: "Reform UK on 11", "the Nationals five",
-#: "Sinn Féin taking three", "The Liberals looked set to hold 16"
-_SEAT_GAP = (r"(?:'s|’s)?\s(?:(?:now\s|still\s)?(?:on|taking|took|holds?|held|ha[sd]|have|won|winning|"
-             r"(?:looked|looks|is|are|was|were)\sset\sto\s(?:hold|win|take))\s)?")
+@lru_cache(maxsize=1)
+def _seat_words() -> tuple[re.Pattern[str], re.Pattern[str], str]:
+    """(joiner between coordinated parties, an article allowed before the next; the shared-tally
+    words "each" / "apiece"; the gap between a party and its elided seat tally) from
+    figure_kinds.json's ``seat_lists``.
+
+    The gap allows "Reform UK on 11", "the Nationals five", "Sinn Féin taking three",
+    "The Liberals looked set to hold 16".
+    """
+    w = rules.figure_kinds().seat_lists
+    lit = rules.literal_alternation
+    articles = rf"(?:(?:{lit(w.articles)})\s)?" if w.articles else ""
+    coord = re.compile(rf"(?:{lit(w.joiners)}){articles}" if w.joiners else r"(?!)")
+    each = re.compile(rf"\b(?:{lit(w.shared_words)})\b" if w.shared_words else r"(?!)")
+    verbs = [lit(w.holding_verbs)] if w.holding_verbs else []
+    if w.future_frames and w.future_verbs:
+        verbs.append(rf"(?:{lit(w.future_frames)})\s(?:{lit(w.future_verbs)})")
+    adverbs = rf"(?:(?:{lit(w.adverbs)})\s)?" if w.adverbs else ""
+    gap = rf"(?:'s|’s)?\s(?:{adverbs}(?:{'|'.join(verbs)})\s)?" if verbs else r"(?:'s|’s)?\s"
+    return coord, each, gap
 
 
 @lru_cache(maxsize=1)
 def _seat_item_regex() -> re.Pattern[str]:
     """A bare tally right after a party: the number, then the end of the list item."""
-    return re.compile(rf"{_SEAT_GAP}(?P<num>\d{{1,3}}|(?i:{number_word_regex()}))(?:\s(?:each|apiece))?"
+    _, _, gap = _seat_words()
+    shared = rules.literal_alternation(rules.figure_kinds().seat_lists.shared_words)
+    each = rf"(?:\s(?:{shared}))?" if shared else ""
+    return re.compile(rf"{gap}(?P<num>\d{{1,3}}|(?i:{number_word_regex()})){each}"
                       rf"(?=[,.;]|\s(?:and|with|while)\b|\s?$)")
 
 
 def _each_holders(ctx: _Ctx, before: list[Mention], s: int, e: int) -> list[Mention]:
     """The coordinated parties sharing one tally ("X and Y each won four"), last one last; [] unless "each"."""
+    coord, each, _ = _seat_words()
     last = before[-1]
-    if len(ctx.text[last.end:s]) > 40 or not (_EACH.search(ctx.text, last.end, s) or _EACH.match(ctx.text[e:e + 8].lstrip())):
+    if len(ctx.text[last.end:s]) > 40 or not (each.search(ctx.text, last.end, s) or each.match(ctx.text[e:e + 8].lstrip())):
         return []
     group = [last]
     for m in reversed(before[:-1]):
-        if not _COORD_PARTY.fullmatch(ctx.text[m.end:group[0].start]):
+        if not coord.fullmatch(ctx.text[m.end:group[0].start]):
             break
         group.insert(0, m)
     return group if len(group) > 1 else []
@@ -542,6 +706,7 @@ def _seat_lists(ctx: _Ctx, taken: Intervals, found: list[dict]) -> list[dict]:
         i = ctx.sents.index(c["start"])
         sent_ids.update((i, i + 1))
     item = _seat_item_regex()
+    coord, each, _ = _seat_words()
     out: list[dict] = []
     for i in sorted(sent_ids):
         if i >= len(ctx.sents.bounds):
@@ -560,9 +725,9 @@ def _seat_lists(ctx: _Ctx, taken: Intervals, found: list[dict]) -> list[dict]:
             if not value:
                 continue
             group = [m]
-            if _EACH.search(r.group(0)):  # "the Greens and independents three each"
+            if each.search(r.group(0)):  # "the Greens and independents three each"
                 for prev in reversed(parties[:j]):
-                    if not _COORD_PARTY.fullmatch(text[prev.end:group[0].start]):
+                    if not coord.fullmatch(text[prev.end:group[0].start]):
                         break
                     group.insert(0, prev)
             done.add(ns)

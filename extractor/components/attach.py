@@ -395,6 +395,56 @@ def poll_cue(kind: str, text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _count_progress() -> re.Pattern[str] | None:
+    return _cue_rx(tuple(rules.figure_kinds().count_progress_cues))
+
+
+def poll_context(text: str, sents: Sentences, idx: int, poll_sents: set[int] = frozenset(),
+                 figure_sents: set[int] = frozenset()) -> bool:
+    """Whether sentence ``idx`` of a poll article reports the poll: it has a poll cue, or it
+    directly continues a sentence with one or with poll figures ("... the poll found. Smith had
+    41%, Jones 38%"), at most one sentence without figures ("Age Concern says ...") between, and
+    does not report how far a count has gone ("with 61% of ballots tallied").
+
+    A figure further away (a tax rise, last election's turnout, the count so far) is not a poll
+    figure because the article mentions a poll somewhere.
+    """
+    if idx < 0 or idx >= len(sents.bounds):
+        return False
+    a, b = sents.bounds[idx]
+    own = text[a:b]
+    if poll_cue("poll_sentence", own) or idx in poll_sents:
+        return True
+    progress = _count_progress()
+    if progress is not None and _in_sentence(progress, own):
+        return False  # "With 61% of ballots tallied, X had 44.2%": results, whatever came before
+    for back in (1, 2):
+        j = idx - back
+        if j < 0 or (back == 2 and idx - 1 in figure_sents):
+            return False
+        if j in poll_sents:
+            return True
+        a, b = sents.bounds[j]
+        if poll_cue("poll_sentence", text[a:b]):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _response_after() -> re.Pattern[str] | None:
+    cues = rules.figure_kinds().poll_response_cues
+    if not cues:
+        return None
+    return guarded(rf"(?i)\s{{1,3}}(?:[a-z]{{1,10}}\s{{1,3}}){{0,2}}?(?:{rules.alternation(cues)})\b")
+
+
+def poll_response_after(text: str, end: int, limit: int) -> bool:
+    """A poll answer right after a figure ("24 per cent now say", "70% said they would")."""
+    rx = _response_after()
+    return rx is not None and rx.match(text, end, min(limit, end + 40)) is not None
+
+
+@lru_cache(maxsize=1)
 def _null_after() -> re.Pattern[str] | None:
     cues = rules.figure_kinds().null_subject_responses
     if not cues:
@@ -457,9 +507,12 @@ def _kind_rules() -> tuple[tuple[rules.PercentKindRule, re.Pattern[str] | None, 
 
 
 def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, rel_end: int | None = None,
-                 others: tuple[tuple[int, int], ...] = ()) -> str:
+                 others: tuple[tuple[int, int], ...] = (), poll_elsewhere: bool = False) -> str:
     """The kind of a percentage from cue words in its sentence.
 
+    ``poll_article``: the figure is in a poll's context (:func:`poll_context`); ``poll_elsewhere``:
+    the article has a poll but this figure is outside its context (a past result still reads as
+    one: "Measure M got 61.2% and failed").
     ``others`` are the sentence-relative bounds of the sentence's other percentages: a "near"
     rule only looks between the neighbouring figures (at most 60 characters before and 40 after).
     """
@@ -520,6 +573,8 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
         return "vote_share"
     if poll_cue("poll_sentence", sentence):
         return "poll"
+    if poll_elsewhere and _result_before() is not None and _result_before().search(near_before):
+        return "vote_share"
     if data.get("unit") == "percent" and (_COUNT_THEN_SHARE.search(sentence, max(0, rel_start - 30), rel_start)
                                           or _PARTY_THEN_SHARE.search(sentence, max(0, rel_start - 30), rel_start)):
         return "vote_share"  # a results line: "Ann Ray (Lab) 1,204 (41.0%)", "Ann Ray (Lab) 41%"
@@ -615,13 +670,18 @@ class Attacher:
         chain = _kind_chain()
         last_margin: tuple[int, str] | None = None  # (sentence index, subject) of the latest margin
         prev: tuple[int, int, str] | None = None  # (sentence start, end char, kind) of the last figure
+        poll_sents: set[int] = set()  # sentences with a poll figure
+        figure_sents = {sents.index(p.start_char) for p in pspans} if poll_article else set()
         for i, span in enumerate(pspans):
             data = dict(span_value(doc, PERCENT, span) or {})
             a, b = sents.around(span.start_char)
             others = tuple((p.start_char - a, p.end_char - a) for p in pspans[max(0, i - 3):i + 4]
                            if p is not span and a <= p.start_char < b)
-            data["kind"] = percent_kind(data, text[a:b], span.start_char - a, poll_article,
-                                        span.end_char - a, others)
+            idx = sents.index(span.start_char)
+            polled = poll_article and (poll_context(text, sents, idx, poll_sents, figure_sents)
+                                       or poll_response_after(text, span.end_char, b))
+            data["kind"] = percent_kind(data, text[a:b], span.start_char - a, polled,
+                                        span.end_char - a, others, poll_article and not polled)
             if (prev and prev[0] == a and chain and prev[2] in ("turnout", "vote_share", "poll", "other")
                     and data["kind"] in ("other", "vote_share", "poll") and data.get("unit") != "percentage points"
                     and chain.match(text[prev[1]:span.start_char])):
@@ -631,6 +691,8 @@ class Attacher:
                   and _turnout_chain().match(text, prev[1], span.start_char)):
                 data["kind"] = "turnout"  # "40 per cent in 2019 and 35 per cent in 2023"
             prev = (a, span.end_char, data["kind"])
+            if data["kind"] == "poll":
+                poll_sents.add(idx)
             near = pspans[max(0, i - 1):i + 2]
             if null_share(text, span.start_char, span.end_char) and data.get("unit") != "percentage points":
                 data["subject"] = None  # "with 9% undecided", "the remaining 10.4 per cent"
@@ -640,7 +702,6 @@ class Attacher:
                 data["subject"] = None  # turnout is the electorate's; "97% of precincts reporting", "plus or minus 3"
             else:
                 data["subject"] = self._percent_subject(doc, span, data, near, self._window(ms, sents, span), sents)
-            idx = sents.index(span.start_char)
             if data["kind"] == "margin":
                 if data["subject"] is None and last_margin and idx - last_margin[0] <= 2 and not any(
                         a <= m.start < b and m.type in ("person", "party") for m in self._window(ms, sents, span)):

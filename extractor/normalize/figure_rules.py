@@ -34,6 +34,14 @@ def _check_regex(value: str) -> str:
     return value
 
 
+def _phrases(v: list[str]) -> list[str]:
+    """Cue phrases: non-empty, without outer or double spaces."""
+    for i, w in enumerate(v):
+        if not w or w != w.strip() or "  " in w:
+            raise ValueError(f"entry {i} ({w!r}): a non-empty phrase without outer or double spaces")
+    return v
+
+
 # --- scales.json ------------------------------------------------------------------------
 class Scale(_Strict):
     name: str
@@ -191,6 +199,77 @@ class CountClaim(_Strict):
     context: list[str] = Field(default_factory=list)
 
 
+class SeatLists(_Strict):
+    """Words of elided seat tallies in a list ("Reform UK on 11", "the Liberals looked set to hold 16")."""
+    description: str = ""
+    adverbs: list[str] = Field(default_factory=list, description="words before a holding verb ('now', 'still')")
+    holding_verbs: list[str] = Field(default_factory=list, description="verbs (or 'on') between a party and its "
+                                     "bare tally ('taking three', 'holds 16')")
+    future_frames: list[str] = Field(default_factory=list, description="'looked set to' before a future verb")
+    future_verbs: list[str] = Field(default_factory=list, description="verbs after a future frame ('hold')")
+    joiners: list[str] = Field(default_factory=list, description="text between coordinated parties (', and ')")
+    articles: list[str] = Field(default_factory=list, description="articles allowed before a coordinated party")
+    shared_words: list[str] = Field(default_factory=list, description="words making one tally each party's "
+                                    "('each', 'apiece')")
+
+    @field_validator("adverbs", "holding_verbs", "future_frames", "future_verbs", "articles", "shared_words")
+    @classmethod
+    def _words(cls, v: list[str]) -> list[str]:
+        return _phrases(v)
+
+    @field_validator("joiners")
+    @classmethod
+    def _joiners(cls, v: list[str]) -> list[str]:
+        for i, w in enumerate(v):
+            if not w.strip(" "):
+                raise ValueError(f"entry {i} ({w!r}): a joiner needs a word or punctuation")
+        return v
+
+
+class VoteMargins(_Strict):
+    """Words that make 'by N votes' a margin and name its winner."""
+    description: str = ""
+    winner_verbs: list[str] = Field(default_factory=list, description="verbs whose subject won ('took the seat "
+                                    "from Labour by 212 votes')")
+    loser_verbs: list[str] = Field(default_factory=list, description="phrases after which the winner is named "
+                                   "('lost to X by 112 votes'); 'trailed X' names the winner after it too")
+    change_words: list[str] = Field(default_factory=list, description="words making 'by N votes' a change "
+                                    "('rose by 500 votes'), not a margin")
+    restated_margin_nouns: list[str] = Field(default_factory=list, description="'a margin of 2.6 points, or 221 "
+                                             "votes': nouns of a margin restated in votes")
+
+    @field_validator("winner_verbs", "loser_verbs", "change_words", "restated_margin_nouns")
+    @classmethod
+    def _words(cls, v: list[str]) -> list[str]:
+        return _phrases(v)
+
+
+class NeededCounts(_Strict):
+    """Words of a needed count ('the 76 needed for a majority') and its gap ('seven short of')."""
+    description: str = ""
+    needed_words: list[str] = Field(default_factory=list, description="'needed', 'required' after the count")
+    relations: list[str] = Field(default_factory=list, description="gap words between the gap and the count "
+                                 "('short of', 'more than')")
+    units: dict[str, list[str]] = Field(default_factory=dict, description="claim unit -> nouns naming it")
+
+    @field_validator("needed_words", "relations")
+    @classmethod
+    def _words(cls, v: list[str]) -> list[str]:
+        return _phrases(v)
+
+    @field_validator("units")
+    @classmethod
+    def _unit_nouns(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        for unit, nouns in v.items():
+            if not nouns:
+                raise ValueError(f"unit {unit!r}: no nouns")
+            try:
+                _phrases(nouns)
+            except ValueError as exc:
+                raise ValueError(f"unit {unit!r}: {exc}") from None
+        return v
+
+
 class FigureKindsFile(_Strict):
     description: str = ""
     percent_kinds: list[PercentKindRule]
@@ -248,6 +327,12 @@ class FigureKindsFile(_Strict):
                                    "apposition ('Mesa Forward, a super PAC backing X, spent')")
     null_subject_before: list[str] = Field(default_factory=list, description="words just before a share that "
                                            "belong to no one ('the remaining 10 per cent', 'others 334 (1.6%)')")
+    seat_lists: SeatLists = Field(default_factory=SeatLists)
+    vote_margins: VoteMargins = Field(default_factory=VoteMargins)
+    needed_counts: NeededCounts = Field(default_factory=NeededCounts)
+    count_progress_cues: list[str] = Field(default_factory=list, description="how far a count has gone ('of "
+                                           "ballots tallied'): a sentence with one reports results, so a poll in "
+                                           "the sentences before it does not carry into it")
 
     @field_validator("as_of_patterns", "attribution_patterns")
     @classmethod
@@ -316,6 +401,16 @@ def check_all(folder: Path | None = None) -> None:
     for name, model in (("scales", ScalesFile), ("currencies", CurrenciesFile), ("percent", PercentFile),
                         ("qualifiers", QualifiersFile), ("figure_kinds", FigureKindsFile)):
         _load(name, model, folder)
+
+
+def literal_alternation(phrases: list[str]) -> str:
+    r"""A regex alternation of literal phrases, longest first, each space matching one whitespace character.
+
+    >>> literal_alternation(["on", "set to"])
+    'set\\sto|on'
+    """
+    parts = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s") for p in parts)
 
 
 def alternation(phrases: list[str]) -> str:
