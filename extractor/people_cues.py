@@ -75,6 +75,12 @@ class Cues:
     naming: PhraseIndex = field(default_factory=lambda: PhraseIndex([]))
     term_nouns: set[str] = field(default_factory=set)
     place_intro: PhraseIndex = field(default_factory=lambda: PhraseIndex([]))
+    office_modifiers: set[str] = field(default_factory=set)
+    office_verbs: PhraseIndex = field(default_factory=lambda: PhraseIndex([]))
+    office_verb_status: dict[tuple[str, ...], str] = field(default_factory=dict)
+    office_bodies: PhraseIndex = field(default_factory=lambda: PhraseIndex([]))
+    body_office: dict[tuple[str, ...], list[tuple[frozenset, str, str | None]]] = field(default_factory=dict)
+    # body form -> [(verb forms it is limited to, office, jurisdiction)], specific ones first
 
     @classmethod
     def from_gazetteer(cls, gaz: Gazetteer) -> Cues:
@@ -85,6 +91,16 @@ class Cues:
         def words(key: str) -> set[str]:
             return {p.lower() for pack in gaz.packs.values() for p in getattr(pack.roles, key)}
 
+        verbs = {tuple(f.lower().split()): v.status for pack in gaz.packs.values() for v in pack.roles.office_verbs
+                 for f in v.forms}
+        bodies: dict[tuple[str, ...], list[tuple[frozenset, str, str | None]]] = {}
+        for pack in gaz.packs.values():
+            for b in pack.roles.office_bodies:
+                limit = frozenset(tuple(v.lower().split()) for v in b.verbs)
+                for f in b.forms:
+                    bodies.setdefault(tuple(f.lower().split()), []).append((limit, b.office, b.jurisdiction))
+        for entries in bodies.values():
+            entries.sort(key=lambda x: (not x[0], x[1]))
         return cls(
             after=phrases("candidate_after"), before=phrases("candidate_before"), nouns=words("candidate_nouns"),
             win=words("win_verbs"), election=words("election_nouns"), negators=phrases("negators"),
@@ -104,4 +120,7 @@ class Cues:
             commenting_offices=words("commenting_offices"), loose=words("loose_cues"),
             term_offices=words("term_offices"), naming=phrases("naming_words"), term_nouns=words("term_nouns"),
             place_intro=phrases("place_intro"),
+            office_modifiers=words("office_modifiers"),
+            office_verbs=PhraseIndex(sorted(verbs, key=lambda p: (-len(p), p))), office_verb_status=verbs,
+            office_bodies=PhraseIndex(sorted(bodies, key=lambda p: (-len(p), p))), body_office=bodies,
         )

@@ -231,3 +231,70 @@ class RaceRules:
                 and end + 1 not in self.party_at):
             end += 1
         return end
+
+    def _header_candidates(self, owner: dict) -> None:
+        """A digest paragraph opening with its race: '• WYOMING, secretary of state (GOP primary, Aug. 15).
+        State Sen. Holt Brennan reported ... Former city treasurer Dana Kirby had ...': the people opening
+        its later sentences (or a clause after 'but') seek that office there, of the primary's party; an
+        'outgoing' or 'retiring' holder of it is not a candidate."""
+        tv, words, texts = self.tv, self.words, self.tv.texts
+        starts = [0] + [b + 1 for b in tv.line_breaks()]
+        for n, a in enumerate(starts):
+            race = self._race_header(a)
+            if race is None:
+                continue
+            office, place, party, head_end = race
+            z = starts[n + 1] if n + 1 < len(starts) else len(words)
+            for m in sorted(mm for mm in owner if head_end <= mm[0] < z):
+                p = owner[m]
+                if p.role == "candidate" and p.office_sought or m[1] < z and (
+                        m[1] in self.office_tok or m[1] in self.title_tok or words[m[1]] in ("city", "county", "state")):
+                    continue  # "Former Cheyenne city treasurer Dana Kirby": a place, not a person
+                s0 = tv.sent_bounds(m[0])[0]
+                k = m[0]
+                while k > s0 and (k - 1 in self.office_tok or k - 1 in self.title_tok or k - 1 in self.party_at
+                                  or words[k - 1] in ("former", "state", "city", "county") or texts[k - 1].istitle()):
+                    k -= 1
+                if not (k == s0 or words[k - 1] == "but" and k - 2 >= s0 and texts[k - 2] == ","):
+                    continue  # not a subject: "the endorsement of the state's senior senator, Ruth Ellery"
+                if any(w in ("outgoing", "retiring") for w in words[k:m[0]]) or any(
+                        o["office"] == office for o in p.offices):
+                    continue  # "Outgoing Mayor Frank Delisle ... is staying neutral"
+                p.role, p.evidence = "candidate", p.evidence or "race header"
+                p.office_sought, p.jurisdiction = office, place
+                p.offices = []
+                if party and not p.party:
+                    self._set_party(p, party, "people.party_primary")
+
+    def _race_header(self, a: int) -> tuple[str, str | None, str | None, int] | None:
+        """'• WYOMING, secretary of state (GOP primary, Aug. 15).' at token ``a``: (office, place, party, end)."""
+        words, texts, lex = self.words, self.tv.texts, self.tv.lex
+        n = len(words)
+        while a < n and (lex[a].is_space or texts[a] in ("•", "*", "-", "–", "—")):
+            a += 1
+        k = a
+        while k < n and k - a < 4 and texts[k].isupper() and texts[k].isalpha() and len(texts[k]) > 1:
+            k += 1
+        if k == a or k >= n or texts[k] != ",":
+            return None
+        caps = self.tv.span_text(a, k)
+        sp = next((self.office_start[j] for j in range(k + 1, min(n, k + 6)) if j in self.office_start), None)
+        if sp is None or sp.label_ != "OFFICE":
+            return None
+        j = sp.end
+        while j < n and j - sp.end < 4 and texts[j] != "(":
+            j += 1
+        if j >= n or texts[j] != "(":
+            return None
+        close = next((c for c in range(j + 1, min(n, j + 12)) if texts[c].endswith(")")), None)  # "8)" is one token
+        if close is None or not any(words[c] in self.cues.election for c in range(j + 1, close)):
+            return None
+        party = next((self.party_at[c] for c in range(j + 1, close) if c in self.party_at), None)
+        data = self.span_data[id(sp)] or {}
+        if not data.get("office"):
+            return None
+        if sp.start > k + 1 and all(texts[c].istitle() for c in range(k + 1, sp.start)):
+            place = self.tv.span_text(k + 1, sp.start)  # "CONNECTICUT, New Harlow mayor"
+        else:
+            place = caps.title()  # "WYOMING, secretary of state"
+        return data["office"], place, party, close + 1

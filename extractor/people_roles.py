@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
@@ -13,6 +14,13 @@ from spacy.tokens import Doc, Span
 from .people_cues import AUX, CAPITAL, CLAUSE_BREAK, DASHES, GROUP_GLUE, POSS, QUOTES, ROLE_MODIFIERS, WIN_SKIP
 from .people_names import Person
 from .people_tokens import Sent
+
+ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
+TIME_OPENERS = ("in", "on", "later", "by", "after", "then", "during", "from", "at", "before")
+SUBORDINATORS = ("before", "after", "when", "until", "and", "but", "as", "once", "where")
+BODY_FOLLOW = ("in", "on", "for", "at", "from", "since", "until", "and", "but", "as", "with", "by", "after", "before",
+               "twice", "again", "when", "where", "which", "who", "that", "three", "four", "five", "six", "seven",
+               "between", "during", "until", "through")
 
 
 class RoleRules:
@@ -351,6 +359,7 @@ class RoleRules:
         words = self.words[e:max(e, min(limit, e + 12))]
         if not words:
             return
+        mods = self.cues.office_modifiers
         apposition = words[0] == ","
         for j in range(len(words)):
             i = e + j
@@ -360,19 +369,22 @@ class RoleRules:
                 sp = self.office_start[i]
                 gap = words[:j]
                 linked = apposition and all(w in (",", "the", "a", "an", "former", "current", "new", "now", "also",
-                                                  "then", "'s", "’s", "'", "’", "ex", "-") or (e + n) in self.party_at
+                                                  "then", "'s", "’s", "'", "’", "ex", "-") or w in mods or (e + n) in self.party_at
                                             or (e + n) in self.office_tok for n, w in enumerate(gap))
                 if not linked:
                     for ph, k2 in self.cues.office_links.hits(gap):
                         if all(w in ("the", "a", "an", "new", "now", "good", "current", "former", "u.s.", "us")
-                                           or w in POSS
+                                           or w in POSS or w in mods
                                            or (e + k2 + len(ph) + n) in self.party_at
                                            or CAPITAL.match(texts[e + k2 + len(ph) + n])
                                            for n, w in enumerate(gap[k2 + len(ph):])):
                             linked = True
                             break
                 if linked:
-                    self._add_office(p, self.span_data[id(sp)] or {}, sp)
+                    data = self.span_data[id(sp)] or {}
+                    status = "former" if not data.get("status") and any(
+                        w in mods for w in gap) and ("former" in gap or "ex" in gap) else None
+                    self._add_office(p, data, sp, status=status)  # "a former two-term mayor"
                     self._second_office(p, sp, limit)
                 break
             if i in self.office_start and self.office_start[i].label_ == "TITLE":
@@ -441,6 +453,162 @@ class RoleRules:
                 continue  # "The Taoiseach, Jane Roe, said ... The Tánaiste said": a second post-holder
             if data.get("office") and not data["office"].startswith(("shadow", "party")):
                 self._add_office(prev[1], data, sp, rule="people.lede_coreference")
+
+    def _verb_offices(self, people: list[Person], owner: dict) -> None:
+        """'Gilsenan was appointed Minister of State in 1982', 'He was elected mayor in 2019', 'Smith, who
+        was first elected to the Dáil in 1977': an office verb (roles.json ``office_verbs``) whose subject
+        is a name right before it (or ', who' after one) or a sentence-opening he/she naming one person."""
+        verbs = self.cues.office_verbs
+        if not verbs:
+            return
+        words, first = self.words, verbs.first_words
+        ends = {m[1]: p for m, p in owner.items()}
+        for i, w in enumerate(words):
+            if w not in first:
+                continue
+            ph = verbs.starts_at(words, i)
+            if ph is None:
+                continue
+            s0, s1 = self.tv.sent_bounds(i)
+            if any(x in self.cues.hypothetical for x in words[s0:i]):
+                continue  # "if she were elected mayor"
+            p = self._verb_subject(i, s0, ends, owner)
+            if p is None:
+                continue
+            j = i + len(ph)
+            inner = next((self.office_start[k] for k in range(i + 1, j) if k in self.office_start), None)
+            if inner is not None:  # "was elected mayor": the offices component spans "elected mayor"
+                if inner.label_ != "OFFICE" or inner.end <= j:
+                    continue
+                data, end = dict(self.span_data[id(inner)] or {}), inner.end
+                data.pop("status", None)
+            else:
+                k = j
+                while k < s1 and k - j < 3 and (words[k] in ("the", "a", "an", "its", "first")
+                                                or words[k] in POSS or k in self.party_at):
+                    k += 1
+                sp = self.office_start.get(k)
+                if sp is not None:
+                    if sp.label_ != "OFFICE" or (sp.end < s1 and self._is_name_tok(sp.end)):
+                        continue  # "was appointed Mayor Jane Roe's deputy"
+                    data, end = dict(self.span_data[id(sp)] or {}), sp.end
+                else:
+                    found = self._body_after(j, s1, ph, p)
+                    if found is None:
+                        continue
+                    data, end = found
+            status = data.get("status") if data.get("status") in ("former", "elect", "nominated") else \
+                self._verb_status(self.cues.office_verb_status[ph], end, s1)
+            self._add_office(p, data, self.doc[i:end], status=status, rule="people.office_verb")
+
+    def _body_after(self, j: int, s1: int, verb: tuple[str, ...], p: Person) -> tuple[dict, int] | None:
+        """'to Ballinvar County Council', 'the 4th Ward', 'to the Dáil' after an office verb: (office data, end)."""
+        words, texts = self.words, self.tv.texts
+        k = j + (j < s1 and words[j] == "to")
+        k += k < s1 and words[k] == "the"
+        name = k
+        while k < s1 and k - name <= 4:
+            form = self.cues.office_bodies.starts_at(words, k)
+            if form:
+                end = k + len(form)
+                if end < s1 and (words[end] in POSS or words[end][:1].isalpha() and words[end] not in BODY_FOLLOW):
+                    return None  # "chaired the council's finance committee", "elected council leader"
+                entry = next((e for e in self.cues.body_office[form] if not e[0] or verb in e[0]), None)
+                if entry is None:
+                    return None
+                place = entry[2]
+                if place is None and k > name and all(texts[n][:1].isupper() for n in range(name, end)):
+                    place = self.tv.span_text(name, end)  # "Ballinvar County Council"
+                elif place is None:  # "He chaired the council": the council he was elected to
+                    tail = " " + " ".join(form).lower()
+                    place = next((o["jurisdiction"] for o in p.offices if o["jurisdiction"]
+                                  and (" " + o["jurisdiction"].lower()).endswith(tail)), None)
+                return {"office": entry[1], "jurisdiction": place}, end
+            if not (texts[k][:1].isupper() or ORDINAL.match(texts[k])) or k in self.mention_start:
+                return None
+            k += 1
+        return None
+
+    def _verb_subject(self, i: int, s0: int, ends: dict, owner: dict) -> Person | None:
+        """The holder named by the words before an office verb at ``i`` (see :meth:`_verb_offices`)."""
+        words = self.words
+        if i in ends:
+            return ends[i]  # "Gilsenan was appointed"
+        if i - 2 >= s0 and words[i - 1] == "who" and words[i - 2] == "," and (i - 2) in ends:
+            return ends[i - 2]  # "Smith, who was first elected"
+        if i - 4 >= s0 and words[i - 1] == "," and words[i - 2].isdigit() and words[i - 3] == "," and (i - 3) in ends:
+            return ends[i - 3]  # "Delgado, 47, has represented"
+        k = s0
+        while k < i and self.tv.lex[k].is_space:
+            k += 1
+        if words[i - 1] not in ("he", "she"):
+            return None
+        pron = words[i - 1]
+        before = range(k, i - 1)
+        opener = words[k] in TIME_OPENERS and i - 1 - k <= 6 and words[i - 2] != "and" and not any(
+            n in self.mention_start or words[n] in ("he", "she", "who", "that") for n in before)
+        clause = words[i - 2] in SUBORDINATORS and pron in words[k:i - 2] and not any(
+            n in self.mention_start or words[n] in ("he", "she", "who", "that") and words[n] != pron for n in before)
+        if k != i - 1 and not opener and not clause:
+            return None  # "In March 1987 he was appointed", "he taught ... before he was elected",
+            # not "Jane Roe said he was appointed"
+        want = "f" if pron == "she" else "m"
+        si = self.tv.sent_of[i]
+        for back in range(1, 4):  # the subject of the nearest earlier sentence naming someone
+            if si - back < 0:
+                break
+            lo, hi = self.tv.sents[si - back]
+            named = sorted(m for m in owner if lo <= m[0] < hi)
+            if not named:
+                continue
+            k = lo
+            while k < hi and (self.tv.lex[k].is_space or k in self.title_tok):
+                k += 1
+            if named[0][0] != k:
+                return None  # "Two years earlier he had lost to Jane Roe": not the subject
+            p = owner[named[0]]
+            g = self._gender(p)
+            if g is None and any(owner[m] is not p and self._gender(owner[m]) in (None, want) for m in named):
+                return None  # "Ann Cole met Tom Baker. He was elected": unknown genders, two fit
+            return p if g in (None, want) else None
+        return None
+
+    def _gender(self, p: Person) -> str | None:
+        """'f' / 'm' from a title before a mention (Ms, Mr) or a he/she soon after the first one."""
+        words = self.words
+        for s, _e in p.mentions:
+            if s > 0 and words[s - 1].rstrip(".") in ("mr", "mrs", "ms", "miss"):
+                return "m" if words[s - 1].startswith("mr") and words[s - 1] != "mrs" else "f"
+        s, e = p.mentions[0]
+        for k in range(e, min(len(words), e + 25)):
+            if k in self.mention_start:
+                return None
+            if words[k] in ("he", "his", "him"):
+                return "m"
+            if words[k] in ("she", "her"):
+                return "f"
+        return None
+
+    def _verb_status(self, rule: str, end: int, s1: int) -> str:
+        """'current' / 'former' for an office verb: 'since' / 'currently' / 'still' after it -> current;
+        for ``by_time``, 'until', 'from', 'between' or 'in <year>' -> former."""
+        words = self.words[end:min(s1, end + 12)]
+        for n, w in enumerate(words):
+            if w in (",", ";", "and", "but", "who", "which", "when"):
+                words = words[:n]  # "was elected mayor in 2019 and will serve until 2027"
+                break
+        if any(w in ("since", "currently", "still") for w in words):
+            return "current"
+        if rule != "by_time":
+            return rule
+        s0 = self.tv.sent_bounds(end - 1)[0]
+        if any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in self.words[s0:end]):
+            return "former"  # "In March 1987 he was appointed"
+        for n, w in enumerate(words):
+            if w in ("until", "between") or w in ("from", "in") and n + 1 < len(words) and \
+                    len(words[n + 1]) == 4 and words[n + 1].isdigit():
+                return "former"
+        return "current"
 
     # -- parties ---------------------------------------------------------------------
 

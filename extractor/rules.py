@@ -164,6 +164,28 @@ class RaceOffice(_Strict):
 
 
 
+class OfficeVerb(_Strict):
+    """A verb phrase linking its subject to the office right after it: 'was elected' (mayor),
+    'served as' (governor). ``status``: ``by_time`` = current unless the clause dates it to the past
+    ('in 1974', 'from 1990 to 1994', 'until'), current when it says 'since' / 'currently'."""
+
+    forms: list[str] = Field(min_length=1, description="lowercase token sequences: 'was first elected', 'served as'")
+    status: Literal["current", "former", "by_time"] = "by_time"
+    notes: str | None = None
+
+
+class BodyOffice(_Strict):
+    """A body after an office verb that names the office: 'elected to the council' -> councillor."""
+
+    forms: list[str] = Field(min_length=1, description="lowercase body nouns after the verb, 'to', 'the' and a name: "
+                             "'council' ('elected to Ballinvar County Council'), 'dáil', 'ward'")
+    office: str = Field(min_length=1)
+    jurisdiction: str | None = Field(default=None, description="fixed; else the body's capitalized name, if any")
+    verbs: list[str] = Field(default_factory=list, description="office verb forms it is limited to: 'chaired' (the "
+                             "council) -> council chairman; empty: any")
+    notes: str | None = None
+
+
 class RolesFile(_Strict):
     """Cue words that make a person a candidate, link names to offices and parties.
 
@@ -180,6 +202,11 @@ class RolesFile(_Strict):
     hypothetical: list[str] = Field(default_factory=list, description="'speculation', 'if': cancel a cue about someone else")
     leadership_cues: list[str] = Field(default_factory=list, description="'bid for the leadership': the office sought is party leader")
     office_links: list[str] = Field(default_factory=list, description="'resigned as', 'who is now': name ... office")
+    office_modifiers: list[str] = Field(default_factory=list, description="words allowed between a name's link and "
+                                        "its office: 'two', 'term', 'longest', 'serving' ('a former two-term mayor')")
+    office_verbs: list[OfficeVerb] = Field(default_factory=list, description="'was elected', 'served as': "
+                                           "name or he/she, the verb, then the office")
+    office_bodies: list[BodyOffice] = Field(default_factory=list, description="'to the council' after an office verb")
     former_party_cues: list[str] = Field(default_factory=list, description="'expelled from', 'quit': the party after is a former one")
     switch_cues: list[str] = Field(default_factory=list, description="'switched allegiance from': from P1 to P2")
     party_links: list[str] = Field(default_factory=list, description="'for', 'new party ,': the party after is theirs")

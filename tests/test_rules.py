@@ -167,3 +167,21 @@ def test_title_first_name_flag_defaults_off():
 
     assert TitleEntry(id="mr", forms=["Mr"]).first_name is False
     assert TitleEntry(id="sir", forms=["Sir"], first_name=True).first_name is True
+
+
+def test_roles_file_reads_office_verbs_and_bodies(tmp_path):
+    folder = write_pack(tmp_path / "nz", [])
+    (folder / "roles.json").write_text(json.dumps({
+        "country": "nz", "office_verbs": [{"forms": ["served as"], "status": "former"}],
+        "office_bodies": [{"forms": ["council"], "office": "councillor", "verbs": ["was elected"]}]}), encoding="utf-8")
+    roles = load_pack(folder).roles
+    assert roles.office_verbs[0].status == "former" and roles.office_bodies[0].verbs == ["was elected"]
+
+
+def test_office_verb_with_unknown_status_names_the_entry(tmp_path):
+    folder = write_pack(tmp_path / "nz", [])
+    (folder / "roles.json").write_text(json.dumps({
+        "country": "nz", "office_verbs": [{"forms": ["served as"], "status": "retired"}]}), encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        load_pack(folder)
+    assert "office_verbs[0]" in str(err.value) and "roles.json" in str(err.value)

@@ -176,8 +176,10 @@ class PeopleTagger(NameRules, RoleRules, RaceRules):
         self._paragraph_candidates(doc, owner)
         self._primary_parties(doc, people, owner)
         self._lede_offices(doc, people, owner)
+        self._verb_offices(people, owner)
         self._races(doc, people)
         self._race_holders(doc, people, owner)
+        self._header_candidates(owner)
         for p in people:
             for o in p.offices:
                 if o["jurisdiction"]:
