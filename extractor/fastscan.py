@@ -37,7 +37,14 @@ except ImportError:  # pragma: no cover - older Pythons
     )
 
 _ICASE = re.IGNORECASE
-_Lits = frozenset  # of str
+#: Required literals, each with the most characters a match can consume before it: frozenset of (str, int).
+_Lits = frozenset
+#: An offset standing for "no bound".
+_UNBOUNDED = 1 << 30
+
+
+def _names(lits: _Lits) -> set[str]:
+    return {lit for lit, _off in lits}
 
 
 def _better(a: _Lits | None, b: _Lits | None) -> _Lits | None:
@@ -46,25 +53,41 @@ def _better(a: _Lits | None, b: _Lits | None) -> _Lits | None:
         return b
     if b is None:
         return a
-    ka = (min(map(len, a)), -len(a))
-    kb = (min(map(len, b)), -len(b))
+    na, nb = _names(a), _names(b)
+    ka = (min(map(len, na)), -len(na))
+    kb = (min(map(len, nb)), -len(nb))
     return a if ka >= kb else b
 
 
+def _width(op, av) -> int:
+    """The most characters one parsed element consumes."""
+    if op in (AT, ASSERT, ASSERT_NOT):
+        return 0
+    try:
+        return min(_UNBOUNDED, _sre_parse.SubPattern(_sre_parse.State(), [(op, av)]).getwidth()[1])
+    except Exception:  # a group reference: no bound known
+        return _UNBOUNDED
+
+
 def _seq(items: list, flags: int) -> _Lits | None:
-    """Literals one of which every match of the sequence ``items`` contains (None: unknown)."""
+    """Literals one of which every match of the sequence ``items`` contains (None: unknown),
+    each with the most characters the sequence consumes before it."""
     best: _Lits | None = None
     run: list[str] = []
+    run_off = off = 0
 
     def flush() -> None:
         nonlocal best
         if run:
-            best = _better(best, frozenset(["".join(run)]))
+            best = _better(best, frozenset([("".join(run), run_off)]))
             run.clear()
 
     for op, av in items:
         if op is LITERAL:
+            if not run:
+                run_off = off
             run.append(chr(av))
+            off += 1
             continue
         if op in (AT, ASSERT, ASSERT_NOT):  # zero width: the literal run goes on
             if op is AT:
@@ -73,9 +96,12 @@ def _seq(items: list, flags: int) -> _Lits | None:
             continue
         lead = _lead(op, av) if run else None
         if lead:  # "p(?:oints?|ts)": the run goes on into every alternative
-            best = _better(best, frozenset("".join(run) + x for x in lead))
+            best = _better(best, frozenset(("".join(run) + x, run_off) for x in lead))
         flush()
-        best = _better(best, _elem(op, av, flags))
+        sub = _elem(op, av, flags)
+        if sub is not None:
+            best = _better(best, frozenset((lit, o + off) for lit, o in sub))
+        off += _width(op, av)
     flush()
     return best
 
@@ -110,11 +136,12 @@ def _lead(op, av) -> frozenset | None:
 
 
 def _elem(op, av, flags: int) -> _Lits | None:
+    """:func:`_seq` for one element, offsets from the element's start."""
     if op is SUBPATTERN:
         _group, add, rem, sub = av
         return _seq(list(sub), (flags | add) & ~rem)
     if op is BRANCH:
-        out: set[str] = set()
+        out: set[tuple[str, int]] = set()
         for alt in av[1]:
             lits = _seq(list(alt), flags)
             if lits is None:
@@ -172,7 +199,8 @@ def _analyse(pattern: str, flags: int) -> tuple[bool, frozenset | None, frozense
     items = list(parsed)
     # a case-insensitive flag anywhere makes the whole check case-folded (sound either way)
     icase = bool(flags & _ICASE) or _scoped_icase(items)
-    lits, leads = _seq(items, flags), _lead_seq(items)
+    pairs, leads = _seq(items, flags), _lead_seq(items)
+    lits = None if pairs is None else frozenset(_names(pairs))
     if lits is not None and not all(map(_safe, lits)):
         lits = None
     if leads is not None and not all(map(_safe, leads)):
@@ -184,6 +212,60 @@ def _analyse(pattern: str, flags: int) -> tuple[bool, frozenset | None, frozense
         return None
     return icase, lits, leads
 
+
+@lru_cache(maxsize=256)
+def _offsets(pattern: str, flags: int) -> dict[str, int]:
+    """Each required literal of :func:`_analyse` (folded likewise) -> the most characters a
+    match consumes before it: a match holding it at ``p`` starts in ``[p - offset, p]``."""
+    parsed = _sre_parse.parse(pattern, flags)
+    items = list(parsed)
+    icase = bool(parsed.state.flags & _ICASE) or _scoped_icase(items)
+    out: dict[str, int] = {}
+    for lit, off in _seq(items, parsed.state.flags) or ():
+        key = _fold_text(lit) if icase else lit
+        out[key] = max(out.get(key, 0), off)
+    return out
+
+
+@lru_cache(maxsize=256)
+def _search_set(pattern: str, flags: int) -> tuple[tuple[str, int], ...]:
+    """The required literals to look for, each with how far back from it a match may start:
+    a literal holding a shorter one is dropped, the shorter one looking back far enough for
+    both ("dollars" at ``p`` holds "dollar" at ``p``), so each stretch still has a literal.
+
+    >>> _search_set(r"(?:dollars|dollar|\\$)\\d{1,3}", 0)
+    (('$', 0), ('dollar', 0))
+    """
+    got = _analyse(pattern, flags)
+    win = _window(pattern, flags)
+    if got is None or got[1] is None or win is None:
+        return ()
+    offsets = _offsets(pattern, flags)
+    back: dict[str, int] = {}
+    for lit in sorted(got[1], key=lambda x: (len(x), x)):
+        own = min(offsets[lit], win[0] - len(lit))
+        inner = next((k for k in back if k in lit), None)
+        if inner is None:
+            back[lit] = own
+        else:
+            back[inner] = max(back[inner], own + lit.find(inner))
+    return tuple(sorted(back.items()))
+
+
+@lru_cache(maxsize=256)
+def _lead_set(pattern: str, flags: int) -> tuple[str, ...]:
+    """The leading literals to look for: one with a shorter one as its prefix is dropped (it
+    starts where that one does, and a failed try at an extra start changes nothing)."""
+    got = _analyse(pattern, flags)
+    kept: list[str] = []
+    for lead in sorted(got[2] if got is not None and got[2] is not None else (), key=lambda x: (len(x), x)):
+        if not any(lead.startswith(k) for k in kept):
+            kept.append(lead)
+    return tuple(kept)
+
+
+#: About how many starts ``rx.search`` tries in the time of one ``rx.match`` call from Python.
+_MATCH_COST = 3
 
 #: Widths above this count as unbounded (no window is derived from them).
 _MAX_WINDOW = 2000
@@ -234,6 +316,15 @@ def _window(pattern: str, flags: int) -> tuple[int, int] | None:
     if width > _MAX_WINDOW or reach is None:
         return None
     return width, reach + 2  # and a character either side for \\b
+
+
+def max_width(pattern: str, flags: int = 0) -> int:
+    """The most characters a match of ``pattern`` consumes (lookarounds read but consume none).
+
+    >>> max_width(r"(?:the\\s)?[A-Z]\\w{0,3}(?=\\s)"), max_width(r"\\s?[,;]")
+    (8, 2)
+    """
+    return _sre_parse.parse(pattern, flags).getwidth()[1]
 
 
 def required_literals(rx: re.Pattern[str]) -> frozenset[str] | None:
@@ -309,6 +400,8 @@ def finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         return rx.finditer(text)
     icase, lits, leads = got
     hay = _folded(text) if icase else text
+    if leads is None and lits is not None and len(hay) == len(text) and _search_set(rx.pattern, rx.flags):
+        return _in_windows(rx, text, hay, lits)  # nothing when no literal occurs
     if lits is not None and not any(lit in hay for lit in lits):
         return iter(())
     if len(hay) != len(text):
@@ -320,7 +413,8 @@ def finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 def _in_windows(rx: re.Pattern[str], text: str, hay: str, lits: frozenset) -> Iterator[re.Match[str]]:
     """``finditer`` when every match holds one of ``lits`` and is at most ``width`` long: a
-    match holding the literal found at ``p`` starts in ``[p + len(lit) - width, p]``, so
+    match holding the literal found at ``p`` starts in ``[p - offset, p]`` (at most what a match
+    consumes before that literal, :func:`_offsets`; never more than ``width - len(lit)``), so
     ``rx.search`` runs only over those stretches (merged), each searched with an end far
     enough past it that the match, and whatever its lookaheads read, is the same as in the
     whole text; a match starting beyond its stretch is left to the next one."""
@@ -330,11 +424,10 @@ def _in_windows(rx: re.Pattern[str], text: str, hay: str, lits: frozenset) -> It
         return
     width, reach = win
     spans: list[tuple[int, int]] = []
-    for lit in lits:
-        k = len(lit)
+    for lit, back in _search_set(rx.pattern, rx.flags):
         i = hay.find(lit)
         while i != -1:
-            spans.append((max(0, i + k - width), i))
+            spans.append((max(0, i - back), i))
             i = hay.find(lit, i + 1)
     spans.sort()
     merged: list[list[int]] = []
@@ -349,10 +442,22 @@ def _in_windows(rx: re.Pattern[str], text: str, hay: str, lits: frozenset) -> It
         return
     n = len(text)
     pos = 0
-    search = rx.search
+    search, match = rx.search, rx.match
+    # a search that finds nothing at the stretch's starts goes on trying starts up to `end`:
+    # over a short stretch, trying each start with `match` does less (the same leftmost match)
+    short = (width + reach) // _MATCH_COST
     for lo, hi in merged:
         start = max(lo, pos)
         end = min(n, hi + width + reach)
+        if hi - start < short:
+            while start <= hi:
+                m = match(text, start, end)
+                if m is None:
+                    start += 1
+                    continue
+                yield m
+                pos = start = m.end() if m.end() > m.start() else m.start() + 1
+            continue
         while start <= hi:
             m = search(text, start, end)
             if m is None or m.start() > hi:
@@ -366,7 +471,7 @@ def _at_leads(rx: re.Pattern[str], text: str, hay: str, leads: frozenset,
     """``finditer`` when every match starts with one of ``leads``: ``rx.match`` at their
     occurrences only (the same leftmost, non-overlapping matches)."""
     starts: set[int] = set()
-    for lit in leads:
+    for lit in _lead_set(rx.pattern, rx.flags):
         i = hay.find(lit)
         while i != -1:
             starts.add(i)
@@ -555,5 +660,5 @@ def anchored_at_start(rx: re.Pattern[str]) -> bool:
             and all(alt and alt[0][0] is AT and alt[0][1] is AT_BEGINNING for alt in alts))
 
 
-__all__ = ["anchored_at_start", "edge_chars", "finditer", "leading_literals", "may_match",
+__all__ = ["anchored_at_start", "edge_chars", "finditer", "leading_literals", "max_width", "may_match",
            "may_match_in", "required_chars", "required_literals"]

@@ -28,13 +28,31 @@ LABEL = "PERCENT"
 
 @lru_cache(maxsize=1)
 def _bare_regex() -> re.Pattern[str]:
+    """ "Labour 42", "the Greens on 7.5": a name and a number that may end a coordinated pair.
+
+    Written for speed, matching exactly as ``(?:(?i:the)\s)?(?P<subj>W(?:\sW){0,2})\s(?:(?P<link>L)\s)?
+    (?P<num>\d{1,3}(?:\.\d{1,2})?)(?=END|\s*$)`` (tests/test_percent_bare_scan.py): ``(?=[A-Zt])``
+    fails at most positions at once, and optional parts are alternatives with an empty one, the
+    same tries in the same order without ``re``'s slower repeat machinery.
+    """
     links = rules.alternation(rules.figure_kinds().bare_number_links)
     word = r"[A-Z][\w'’.\-]{0,30}"
     return re.compile(
-        rf"(?:(?i:the)\s)?(?P<subj>{word}(?:\s{word}){{0,2}})\s(?:(?P<link>{links})\s)?"
-        rf"(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)"
-        r"(?=\s?[,;:)]|\s(?:and|while|with|but|in|per|among|to|for|against)\b|\.(?:\s|$)|\s*$)"
+        rf"(?=[A-Zt])(?:(?i:the)\s|)(?P<subj>{word}(?:\s{word}(?:\s{word}|)|))\s(?:(?P<link>{links})\s|)"
+        rf"(?P<num>\d{{1,3}}(?:\.\d{{1,2}}|))(?={_BARE_END}|\s*$)"
     )
+
+
+#: What may follow a bare number, bar the end of the text (``\s*$``, which reads all trailing spaces).
+_BARE_END = r"\s?[,;:)]|\s(?:and|while|with|but|in|per|among|to|for|against)\b|\.(?:\s|$)"
+
+
+@lru_cache(maxsize=1)
+def _bare_scan() -> tuple[re.Pattern[str], int, int]:
+    """(the bare pattern, the longest match, how far past a match its end test reads besides a
+    run of spaces)."""
+    rx = _bare_regex()
+    return rx, fastscan.max_width(rx.pattern, rx.flags), fastscan.max_width(_BARE_END) + 1
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +117,105 @@ def _margin_context() -> re.Pattern[str]:
     cues = [c for k in rules.figure_kinds().percent_kinds if k.kind in ("margin", "swing") for c in k.cues]
     cues += rules.figure_kinds().poll_sentence_cues + rules.percent_forms().margin_context_words
     return re.compile(rf"(?i)\b(?:{rules.alternation(cues)})\b")
+
+
+#: A match of the bare pattern: (start, end, subject start, subject end, number start, number end).
+_Bare = tuple[int, int, int, int, int, int]
+
+
+def _bare_of(m: re.Match[str], end: int) -> _Bare:
+    return m.start(), end, m.start("subj"), m.end("subj"), m.start("num"), m.end("num")
+
+
+class _BareScan:
+    """``_bare_regex().finditer(text, a, b)`` for many overlapping windows (a, b), each stretch of
+    the text searched once.
+
+    A match starting at ``s`` reads the text up to ``s + width + reach`` and, for its end-of-text
+    test, on through a run of spaces; a window ending past all that (or at the text's end) sees
+    the same match at ``s`` as the whole text.  Those whole-text matches are searched for once
+    and kept, with the stretches known to hold no other match start; each window walks them as
+    ``finditer`` would, searching itself only over its last stretch, where its end may change
+    what matches.  Every match holds a space-digit pair (before its number), at most ``width``
+    characters after its start, so stretches far from one are not searched at all.
+    """
+
+    def __init__(self, text: str, anchors: list[int]) -> None:
+        self.rx, self.width, self.reach = _bare_scan()
+        self.text, self.anchors = text, anchors
+        self.nonspace = re.compile(r"\S", self.rx.flags & re.ASCII)
+        self.found: dict[int, _Bare] = {}
+        self.starts: list[int] = []
+        # disjoint [lo, hi) stretches whose whole-text match starts are all in `found`
+        self.known_lo: list[int] = []
+        self.known_hi: list[int] = []
+
+    def safe_end(self, s: int) -> int:
+        """An end at which matches starting at or before ``s`` are those of the whole text."""
+        n = len(self.text)
+        q = self.nonspace.search(self.text, s + self.width)
+        return min(n, max(s + self.width + self.reach, q.start() if q else n) + 2)
+
+    def cut(self, a: int, b: int) -> int:
+        """The first start in the window whose match may depend on the window's end ``b``."""
+        if b >= len(self.text):
+            return b
+        c = b - 1 - self.width - self.reach
+        return max(a, c) if c <= a or self.safe_end(c - 1) <= b else a
+
+    def _learn(self, lo: int, hi: int, rec: _Bare | None) -> None:
+        i = bisect.bisect_left(self.known_lo, lo)
+        self.known_lo.insert(i, lo)
+        self.known_hi.insert(i, hi)
+        if rec is not None:
+            self.found[rec[0]] = rec
+            bisect.insort(self.starts, rec[0])
+
+    def next_start(self, pos: int, cut: int) -> int | None:
+        """The first whole-text match start in ``[pos, cut)``, or None."""
+        klo, khi, anchors = self.known_lo, self.known_hi, self.anchors
+        while pos < cut:
+            i = bisect.bisect_right(klo, pos) - 1
+            if i >= 0 and pos < khi[i]:  # a known stretch
+                j = bisect.bisect_left(self.starts, pos)
+                if j < len(self.starts) and self.starts[j] < min(khi[i], cut):
+                    return self.starts[j]
+                pos = khi[i]
+                continue
+            limit = min(cut, klo[i + 1]) if i + 1 < len(klo) else cut
+            k = bisect.bisect_left(anchors, pos)
+            lo = max(pos, anchors[k] - self.width) if k < len(anchors) else limit
+            if lo >= limit:
+                self._learn(pos, limit, None)
+                pos = limit
+                continue
+            m = self.rx.search(self.text, lo, self.safe_end(limit - 1))
+            if m is None or m.start() >= limit:
+                self._learn(pos, limit, None)
+                pos = limit
+                continue
+            self._learn(pos, m.start() + 1, _bare_of(m, m.end()))
+            return m.start()
+        return None
+
+    def matches(self, a: int, b: int) -> list[_Bare]:
+        """What ``finditer(text, a, b)`` finds."""
+        out: list[_Bare] = []
+        cut = self.cut(a, b)
+        pos = a
+        while True:
+            s = self.next_start(pos, cut)
+            if s is None:
+                break
+            rec = self.found[s]
+            out.append(rec)
+            pos = rec[1]
+        pos = max(pos, cut)
+        k = bisect.bisect_left(self.anchors, pos)
+        if k < len(self.anchors) and self.anchors[k] < b - 1:
+            for m in self.rx.finditer(self.text, max(pos, self.anchors[k] - self.width), b):
+                out.append(_bare_of(m, m.end()))
+        return out
 
 
 class PercentFinder:
@@ -203,34 +320,45 @@ class PercentFinder:
                 windows.append((b, min(sents.bounds[last][1], b + 2000), True))
         seen: set[int] = set()
         anchors = [m.start() for m in _SPACE_DIGIT.finditer(text)]
+        windows = [w for w in windows  # every match holds a space and the digit after it: one (two for a chain)
+                   if bisect.bisect_left(anchors, w[1] - 1) - bisect.bisect_left(anchors, w[0]) >= (2 if w[2] else 1)]
+        scan = _BareScan(text, anchors)
+        checked: dict[_Bare, tuple[int, int, int, float] | None] = {}
         for a, b, chains_only in windows:
-            # every match holds a space and the digit after it: a window needs one (two for a chain)
-            if bisect.bisect_left(anchors, b - 1) - bisect.bisect_left(anchors, a) < (2 if chains_only else 1):
-                continue
             cands = []
-            for m in _bare_regex().finditer(text, a, b):
-                s, e = m.start("subj"), m.end("num")
-                if taken.overlaps(s, e):
-                    continue
-                words = m.group("subj").split()
-                if words[-1].lower().strip("'’.") in blockers or words[0].lower() in blockers:
-                    continue
-                value = value_of(m.group("num"))
-                if value is None or value > limit:
-                    continue
-                cands.append((m, s, e, value))
-            for i, (m, s, e, value) in enumerate(cands):
+            for rec in scan.matches(a, b):
+                got = checked.get(rec, 0)
+                if got == 0:
+                    got = checked[rec] = self._bare_candidate(text, rec, taken, blockers, limit)
+                if got is not None:
+                    cands.append(got)
+            for i, (start, s, e, value) in enumerate(cands):
                 if s in seen:
                     continue
                 chained = any(0 <= j < len(cands) and j != i and _CHAIN_GAP.fullmatch(
                     text[min(e, cands[j][2]):max(s, cands[j][1])]) is not None for j in (i - 1, i + 1))
-                prefix = _BARE_PREFIX.search(text[max(a, m.start() - 20):m.start()])
+                prefix = _BARE_PREFIX.search(text[max(a, start - 20):start])
                 if not chained and (chains_only or not prefix):
                     continue
                 seen.add(s)
                 out.append((s, e, {"value": value, "unit": "percent", "qualifier": None, "kind": None,
                                    "subject": None, "rule": "percent.bare_coordination"}))
         return out
+
+    @staticmethod
+    def _bare_candidate(text: str, rec: _Bare, taken: Intervals, blockers: set[str],
+                        limit: float) -> tuple[int, int, int, float] | None:
+        """(match start, subject start, number end, value) of a bare match that may be a percentage."""
+        start, _end, s, subj_end, num_start, e = rec
+        if taken.overlaps(s, e):
+            return None
+        words = text[s:subj_end].split()
+        if words[-1].lower().strip("'’.") in blockers or words[0].lower() in blockers:
+            return None
+        value = value_of(text[num_start:e])
+        if value is None or value > limit:
+            return None
+        return start, s, e, value
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
