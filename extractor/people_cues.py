@@ -18,6 +18,9 @@ WIN_SKIP = {"the", "a", "an", "first", "second", "third", "fourth", "fifth", "si
             "yesterday", "today", "tonight", "'s", "’s", "last", "this", "next", "week", "year", "month", "thursday",
             "tuesday", "wednesday", "monday", "friday", "saturday", "sunday", "night"}
 ROLE_MODIFIERS = {"state", "former", "ex", "-", "then", "current", "incumbent", "sitting", "retiring", "outgoing"}
+NOT_PARTY_OWNERS = {"council", "government", "committee", "commission", "company", "union", "board", "group",
+                    "authority", "assembly", "administration", "campaign", "firm", "organisation", "organization",
+                    "coalition", "club", "city", "country", "state", "province", "movement"}  # 'its' is not a party's
 AUX = {"has", "had", "is", "was", "will", "would", "could", "should", "may", "might", "must", "can", "did", "does"}
 CONTEST_VERBS = {"contest", "contests", "contesting"}
 RACE_MODIFIERS = {"special", "general", "open", "-", "and", "state", "city", "federal", "provincial"}
@@ -58,6 +61,7 @@ class Cues:
     name_intro: PhraseIndex
     nominate: PhraseIndex
     share_links: set[str]
+    count_cues: set[str]
     primary: PhraseIndex
     race_nouns: PhraseIndex = field(default_factory=lambda: PhraseIndex([]))
     race_offices: list[tuple[str, tuple[str, ...], RaceOffice]] = field(default_factory=list)  # country, form, entry
@@ -111,6 +115,7 @@ class Cues:
             seat_office={c: p.roles.seat_office for c, p in gaz.packs.items() if p.roles.seat_office},
             not_name={p for pack in gaz.packs.values() for p in pack.roles.not_name_words},
             name_intro=phrases("name_intro"), nominate=phrases("nominate_verbs"), share_links=words("share_links"),
+            count_cues=words("count_cues"),
             primary=phrases("primary_nouns"), race_nouns=phrases("race_nouns"),
             race_offices=sorted(((c, tuple(f.lower().split()), r) for c, pack in gaz.packs.items()
                                  for r in pack.roles.race_offices for f in r.forms), key=lambda x: -len(x[1])),

@@ -231,7 +231,19 @@ class NameRules:
             return k
         if k == e and nxt in (",", ";", "to", "among", "and", "-", "–", "."):  # "Hale 44, Brandt 39"
             return k
+        if k > e and nxt in (",", ";", "and", ".", ")") and self._count_sentence(k) \
+                and not (nxt == "and" and k + 2 < len(words) and texts[k + 2][:1].isdigit()):  # not "on 19 and 20 May"
+            return k  # "A poll put Sandhu on 30 and Jane Roe on 19"
         return None
+
+    def _count_sentence(self, k: int) -> bool:
+        """The sentence of token k reports a poll or a count (roles.json ``count_cues``)."""
+        s0, s1 = self.tv.sent_bounds(k)
+        cache = self.count_sents
+        if s0 not in cache:
+            cues = self.cues.count_cues
+            cache[s0] = any(w in cues for w in self.words[s0:s1])
+        return cache[s0]
 
     def _vote_count(self, k: int) -> bool:
         """A vote tally at token k: '1,184 votes', '902 (28.1 per cent)' or '63,518, or 9.1%'."""

@@ -11,7 +11,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
-from .people_cues import AUX, CAPITAL, CLAUSE_BREAK, DASHES, GROUP_GLUE, POSS, QUOTES, ROLE_MODIFIERS, WIN_SKIP
+from .people_cues import (AUX, CAPITAL, CLAUSE_BREAK, DASHES, GROUP_GLUE, NOT_PARTY_OWNERS, POSS, QUOTES, ROLE_MODIFIERS,
+                          WIN_SKIP)
 from .people_names import Person
 from .people_tokens import Sent
 
@@ -493,13 +494,15 @@ class RoleRules:
                         continue  # "was appointed Mayor Jane Roe's deputy"
                     data, end = dict(self.span_data[id(sp)] or {}), sp.end
                 else:
-                    found = self._body_after(j, s1, ph, p)
+                    found = self._body_after(j, s1, ph, p) or self._party_post(k, s1, p)
                     if found is None:
                         continue
                     data, end = found
             status = data.get("status") if data.get("status") in ("former", "elect", "nominated") else \
                 self._verb_status(self.cues.office_verb_status[ph], end, s1)
             self._add_office(p, data, self.doc[i:end], status=status, rule="people.office_verb")
+            if p.party is None and data.get("office") in ("party leader", "deputy leader") and data.get("jurisdiction"):
+                self._set_party(p, data["jurisdiction"], "people.party_leader")  # "was elected leader of the Greens"
 
     def _body_after(self, j: int, s1: int, verb: tuple[str, ...], p: Person) -> tuple[dict, int] | None:
         """'to Ballinvar County Council', 'the 4th Ward', 'to the Dáil' after an office verb: (office data, end)."""
@@ -657,6 +660,11 @@ class RoleRules:
                 else:
                     self._set_party(p, name, "people.party_before")
                 break
+            if word in ("its", "their") or word == "party" and k < s and texts[k] in POSS:
+                owner_party = self._recent_party(k - 1)  # "its deputy leader, Jane Roe", "the party's candidate"
+                if owner_party and not former:
+                    self._set_party(p, owner_party, "people.party_possessive")
+                break
             if (k - 1) in self.office_tok or text in ("'s", "’s", "'", "’") or text in self.title_forms \
                     or word in self.cues.nouns or word in ROLE_MODIFIERS \
                     or word in self.cues.apposition_nouns:
@@ -740,6 +748,40 @@ class RoleRules:
                 self._former(p, pending)  # "Independent Jane Roe, a former Liberal Party member"
             else:
                 self._set_party(p, pending, "people.party_apposition")
+
+    def _party_post(self, k: int, s1: int, p: Person) -> tuple[dict, int] | None:
+        """'became party leader', 'took over as deputy leader', 'was elected leader of the party' after an
+        office verb, with no party beside the post: the holder's own party, else the party last named
+        (:meth:`_recent_party`); (office data, end) or None without a party."""
+        words = self.words
+        j = k + (words[k] == "party")
+        j += j < s1 and words[j] == "deputy"
+        if j >= s1 or words[j] != "leader":
+            return None
+        end = j + 1
+        if end < s1 and words[end] == "of":
+            if words[end + 1:end + 3] != ["the", "party"]:
+                return None  # "leader of the opposition", "leader of the pack"
+            end += 3
+        elif end < s1 and (words[end] in POSS or self.tv.texts[end][:1].isupper()):
+            return None  # "became leader Jane Roe's deputy"
+        party = p.party or self._recent_party(k)
+        if party is None:
+            return None
+        office = "deputy leader" if words[j - 1] == "deputy" else "party leader"
+        return {"office": office, "jurisdiction": party}, end
+
+    def _recent_party(self, k: int) -> str | None:
+        """The party an 'its' / 'the party's' at token k stands for: the last party named in its
+        sentence or the one before, with no other owning body ('council', 'government') in between."""
+        si = self.tv.sent_of[k]
+        lo = self.tv.sents[si - 1][0] if si > 0 else self.tv.sents[si][0]
+        for i in range(k - 1, lo - 1, -1):
+            if i in self.party_at:
+                return self.party_at[i]
+            if self.words[i] in NOT_PARTY_OWNERS:
+                return None
+        return None
 
     def _listed_candidates(self, doc: Doc, owner: dict) -> None:
         """Gapped lists after a candidate: 'The Tories are standing A, the Greens B, and Labour C'."""

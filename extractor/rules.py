@@ -109,6 +109,8 @@ class StatusWords(_Strict):
     nominated: list[str] = Field(default_factory=list)
     elect: list[str] = Field(default_factory=list)
     current: list[str] = Field(default_factory=list)
+    tenure: list[str] = Field(default_factory=list, description="'former' phrases that only describe holding the "
+                              "post ('served as'): current after 'has'/'currently' or with 'since' after the office")
 
 
 class OfficesFile(_Strict):
@@ -221,6 +223,8 @@ class RolesFile(_Strict):
                                       "'has selected', 'are standing', 'is fielding'")
     share_links: list[str] = Field(default_factory=list, description="words allowed between a name and its vote share: "
                                    "'on', 'took', 'was a distant third with'")
+    count_cues: list[str] = Field(default_factory=list, description="lowercase words showing a sentence reports a poll or a "
+                                  "count ('poll', 'counted'): there 'Roe on 30 and Hale on 19' are vote shares")
     primary_nouns: list[str] = Field(default_factory=list, description="'primary', 'nomination': '<Party> primary' gives the "
                                      "party of the candidates in that sentence")
     race_nouns: list[str] = Field(default_factory=list, description="words naming a contest: 'race', 'by - election', 'seat'")

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from ..people_cues import NOT_PARTY_OWNERS
 from ..rules import Gazetteer, OfficeEntry, cached_packs
 from ..spans import OFFICES, PARTIES
 from .parties import CountryCues, group_data, write_group
@@ -62,12 +63,14 @@ class OfficeTagger:
         self.body_words: dict[str, set[str]] = {}
         self.shadow: dict[str, set[str]] = {}
         self.status: dict[str, dict[str, list[list[str]]]] = {}
+        self.tenure: dict[str, set[str]] = {}
         for code, pack in gazetteer.packs.items():
             of = pack.offices
             self.portfolio[code] = _lower_words(of.portfolio_words)
             self.body_words[code] = _lower_words(of.body_words)
             self.shadow[code] = _lower_words(of.shadow_words)
             self.status[code] = {k: [w.lower().split() for w in v] for k, v in of.status_words.model_dump().items()}
+            self.tenure[code] = {" " + w.lower() + " " for w in of.status_words.tenure}
             if of.not_offices:
                 self.not_offices.add("NOT", [nlp.make_doc(w) for w in of.not_offices])
             for entry in of.offices:
@@ -226,6 +229,8 @@ class OfficeTagger:
             return party_at[k]
         if k >= 0 and doc[k].lower_ == "party" and k + 1 < len(doc) and doc[k + 1].text in _POSSESSIVE:
             return _previous_party(doc, k, party_at)
+        if k >= 0 and doc[k].lower_ in ("its", "their"):
+            return _recent_party(doc, k, party_at)  # "The Green Party said its deputy leader"
         return None
 
     def _place(self, doc: Doc, s: int, e: int, code: str, party_at: dict) -> str | None:
@@ -234,7 +239,8 @@ class OfficeTagger:
         include_first = first.is_title and first.lower_ in self.body_words[code]
         k = s
         def place_tok(i: int) -> bool:
-            return _name_like(doc[i]) and i not in party_at and doc[i].lower_ not in _DETERMINERS
+            return _name_like(doc[i]) and i not in party_at and (
+                doc[i].lower_ not in _DETERMINERS or doc[i].text == "New" and i + 1 < s and place_tok(i + 1))
 
         while k > 0 and s - k < 4 and place_tok(k - 1) and not doc[k - 1].is_sent_start:
             k -= 1
@@ -255,9 +261,31 @@ class OfficeTagger:
         joined = " " + " ".join(window) + " "
         for status in ("former", "nominated", "elect", "current"):
             for words in self.status[code][status]:
-                if " " + " ".join(words) + " " in joined:
+                phrase = " " + " ".join(words) + " "
+                if phrase in joined:
+                    if status == "former" and phrase in self.tenure[code] and _still_holds(doc, joined, phrase, e):
+                        return "current"  # "has served as governor since 2015"
                     return status
         return "current"
+
+
+_PERFECT = {"has", "have", "currently", "still", "now"}
+_CLAUSE_END = {",", ";", ".", "and", "but", "who", "which", "when", "(", ")"}
+
+
+def _still_holds(doc: Doc, joined: str, phrase: str, e: int) -> bool:
+    """A verb phrase that usually marks a past post ('served as') in the present perfect or with
+    'since' / 'currently' after the office: 'has served as governor since 2015'."""
+    before = joined[:joined.index(phrase)].split()
+    if before and before[-1] in _PERFECT:
+        return True
+    for k in range(e, min(len(doc), e + 8)):
+        w = doc[k].lower_
+        if w in _CLAUSE_END:
+            break
+        if w in ("since", "currently", "still"):
+            return True
+    return False
 
 
 _STATUS_SKIP = {"former", "ex", "-", "then", "current", "new", "acting", "interim", "deputy", "the", "a", "joint"}
@@ -414,6 +442,20 @@ def _party_index(parties: list[tuple[int, int, dict]]) -> dict[int, str]:
         for i in range(start, end):
             out[i] = name
     return out
+
+
+def _recent_party(doc: Doc, k: int, party_at: dict) -> str | None:
+    """The party an 'its' / 'their' at token k stands for: the last party named in its sentence or
+    the one before, with no other owning body ('council', 'government') named in between."""
+    start = doc[k].sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for i in range(k - 1, start - 1, -1):
+        if i in party_at:
+            return party_at[i]
+        if doc[i].lower_ in NOT_PARTY_OWNERS:
+            return None
+    return None
 
 
 def _previous_party(doc: Doc, k: int, party_at: dict) -> str | None:

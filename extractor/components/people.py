@@ -67,6 +67,7 @@ class PeopleTagger(NameRules, RoleRules, RaceRules):
         self.doc = doc
         self.tv = tv = TokenView(doc, self.lexemes)
         self.words = tv.words
+        self.count_sents: dict[int, bool] = {}  # sentence start -> reports a poll or count
         parties, offices = _group(doc, PARTIES), _group(doc, OFFICES)
         self.party_spans = [sp for sp, _data in parties]
         self.office_spans = [sp for sp, _data in offices]
