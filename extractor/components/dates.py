@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from .. import fastscan
 from ..doctext import doc_text
-from ..normalize.dates import (NOT_GOLD_DATES, Context, DateLexicon, DateValue, ElectionDayCues, EventCue, Patterns,
+from ..normalize.dates import (NO_PUB, NOT_GOLD_DATES, Context, DateLexicon, DateValue, ElectionDayCues, EventCue, Patterns,
                                lexicon, patterns, resolve, week_of)
 from ..spans import DATES, MONEY, PERCENT, published_date, span_group
 from ._figures import Intervals
@@ -34,10 +34,10 @@ from .attach import guarded
 KINDS: tuple[str, ...] = (
     "weekday_day_month", "weekday_month_day", "day_range", "month_day_range", "iso", "numeric",
     "day_month", "month_day", "named_day", "month_rel_year", "month_year", "season_year",
-    "quarter", "quarter_code", "half", "season_that_year", "part_of_year", "rel_season", "season_bare", "rel_month", "rel_unit", "same_year",
+    "quarter", "quarter_code", "half", "season_that_year", "part_of_year", "rel_season", "season_bare", "season_mod", "rel_month", "rel_unit", "same_year",
     "following",
     "offset", "year_offset_adj", "weekend", "relative_day", "rel_quarter", "decade", "decade_word", "rel_decade", "century",
-    "weekday", "month", "year_of_spelled", "spelled_year", "that_year", "the_year", "year", "vague_phrase", "vague",
+    "weekday", "month", "year_of_spelled", "spelled_year", "that_year", "that_daypart", "the_year", "year", "vague_phrase", "vague",
 )
 #: Kinds that GOLD_FORMAT skips but TimeML annotates (on with ``timex_extras``).
 EXTRA_KINDS = frozenset({"vague", "vague_phrase", "decade", "decade_word", "rel_decade", "century", "the_year"})
@@ -48,7 +48,14 @@ ANCHOR_KINDS = frozenset({
 })
 #: Kinds resolved from the previous date: they never become the antecedent themselves.
 ANAPHORIC_KINDS = frozenset({"offset", "year_offset_adj", "rel_quarter", "same_year", "season_that_year", "that_year",
-                             "following"})
+                             "following", "that_daypart"})
+#: Kinds that "until", "by", "before" turn toward the coming day in a clause not in the past.
+FORWARD_KINDS = frozenset({"weekday", "named_day"})
+#: an agenda entry: a weekday opening its line (or "On Friday:" after a sentence) before a colon
+_AGENDA_BEFORE = re.compile(r"(?:^|\n|[.!?:]\s{1,3})[ \t]{0,4}(?:[Oo]n\s{1,3})?$")
+#: "that evening" refers back to a day named at most this many sentences earlier
+THAT_DAYPART_SENTENCES = 1
+THAT_DAYPART_TOKENS = 60
 #: Kinds whose year, when not stated, follows the tense of the clause: they look for its verb
 #: further back than weekdays do (a weekday with no tense cue nearby is a past day).
 YEARLESS_KINDS = frozenset({
@@ -122,6 +129,35 @@ def find_candidates(text: str, kinds: tuple[str, ...] = KINDS) -> list[Candidate
     return sorted(chosen, key=lambda c: c.start)
 
 
+_REL_WORDS = frozenset({"last", "next", "this"})
+#: before a season modifier ("the spring primary", "the state's autumn budget")
+_SEASON_MOD_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "'s", "’s"})
+
+
+def _looks_forward(text: str, cand: Candidate, lex: DateLexicon) -> bool:
+    """A weekday or named day the text looks ahead to: "until Saturday", "by Christmas",
+    or an agenda entry ("Friday: the candidates meet", "Tomorrow: X. On Friday: Y")."""
+    before = text[max(0, cand.start - 24):cand.start].lower()
+    if any(_ends_with(w).search(before) for w in lex.forward_before):
+        return True
+    return text[cand.end:cand.end + 1] == ":" and _AGENDA_BEFORE.search(text[max(0, cand.start - 12):cand.start]) is not None
+
+
+def _near_last(span: Span, last: Span | None, has_sents: bool) -> bool:
+    """Whether the previous dated span is in this sentence or the one before it."""
+    if last is None:
+        return False
+    if not has_sents:
+        return span.start - last.end <= THAT_DAYPART_TOKENS
+    sent = span.sent
+    k = sent.start
+    for _ in range(THAT_DAYPART_SENTENCES):
+        if k == 0:
+            break
+        k = span.doc[k - 1].sent.start
+    return last.start >= k
+
+
 def _sentence(doc: Doc, span: Span, has_sents: bool | None = None) -> Span:
     """The date's sentence (``has_sents``: whether the Doc has sentence bounds, when known)."""
     if doc.has_annotation("SENT_START") if has_sents is None else has_sents:
@@ -170,7 +206,8 @@ def _tense_sets(lex: DateLexicon) -> dict[str, frozenset[str]]:
     t = lex.tense
     sets = {"future": frozenset(t.future), "conditional": frozenset(t.conditional), "present": frozenset(t.present),
             "past": frozenset(t.past), "not_past_ed": frozenset(t.not_past_ed), "obligation": frozenset(t.obligation),
-            "not_verb_after": frozenset(t.not_verb_after), "past_before": frozenset(t.past_before)}
+            "not_verb_after": frozenset(t.not_verb_after), "past_before": frozenset(t.past_before),
+            "participle_after": frozenset(t.participle_after)}
     _TENSE_SETS[id(lex)] = (lex, sets)
     return sets
 
@@ -253,7 +290,7 @@ def _token_tense_uncached(words: _Words, i: int, sets: dict[str, frozenset[str]]
                                and low not in sets["not_past_ed"] and not title):
         if before in _INFINITIVE:
             return None  # "to be held", "will have registered": the auxiliary decides
-        if before in sets["not_verb_after"] and low not in sets["past"]:
+        if (before in sets["not_verb_after"] or before in sets["participle_after"]) and low not in sets["past"]:
             return None  # "a disputed count", "the delayed vote": an adjective
         if before in sets["present"]:
             return "present"  # "is held"
@@ -272,8 +309,8 @@ def _tagged_tense(tag: str, low: str, sets: dict[str, frozenset[str]], before: s
         return None
     if before in ("has", "have", "had"):
         return "past"
-    if before in _INFINITIVE or low in sets["not_past_ed"]:
-        return None
+    if before in _INFINITIVE or low in sets["not_past_ed"] or before in sets["participle_after"]:
+        return None  # "to be held", "for granted", "than expected": not a finite verb
     if before in sets["present"]:
         return "present"  # "is held"
     return "past"
@@ -489,6 +526,7 @@ class DateRecognizer:
         words = _Words(doc) if accepted else None
         has_sents = doc.has_annotation("SENT_START")
         event_memo: dict = {}
+        last_span: Span | None = None
         for i, (cand, span) in enumerate(accepted):
             sent = _sentence(doc, span, has_sents)
             tense = tense_at(span, lex, sent, far=cand.kind in YEARLESS_KINDS, words=words)
@@ -496,17 +534,25 @@ class DateRecognizer:
                 tense = "past"  # "since Tuesday"
             elif tense == "present" and cand.kind == "weekday" and _event_of_day(doc, span, lex):
                 tense = "past"  # "the move follows Tuesday's announcement"
+            if cand.kind in FORWARD_KINDS and tense != "past" and _looks_forward(text, cand, lex):
+                tense = "future"  # "polls are open until Saturday night", "On Friday: ..."
+            if cand.kind == "that_daypart" and not _near_last(span, last_span, has_sents):
+                continue  # "that evening" with no day named just before
             dv = resolve(text[cand.start:cand.end], cand.kind, pub, tense, ctx)
+            if cand.kind == "that_daypart" and dv.value is None:
+                continue  # the date just before is no day ("in 2024 ... that night")
             if cand.kind == "month" and i + 1 < len(accepted):
                 dv = self._coordinated_year(dv, cand, accepted[i + 1][0], text)
             if dv.timex and cand.kind not in ANAPHORIC_KINDS and dv.granularity in (
                     "day", "month", "quarter", "year", "season", "week"):
                 ctx = Context(year_hint=hint, last=dv,
                               last_quarter=dv if dv.granularity == "quarter" else ctx.last_quarter)
+                last_span = span
             rule = f"date.{cand.kind}"
             if dv.granularity == "day" and dv.value:
                 span, dv, rule = self._day_phrase(span, dv, rule, text, lex)
-            if not self.timex_extras and (dv.reason in NOT_GOLD_DATES or dv.granularity == "decade"):
+            if not self.timex_extras and (dv.reason in NOT_GOLD_DATES or dv.granularity == "decade"
+                                          or cand.kind == "named_day" and dv.reason == NO_PUB):
                 continue  # weeks, unstated quarters and decades: TIMEX3 only
             new = Span(doc, span.start, span.end, label="DATE")
             event = event_at(span, lex, text, sent, words, event_memo)
@@ -561,7 +607,7 @@ class DateRecognizer:
             return
         for s in spans:
             d = s._.get(DATES)
-            if d["rule"] != "date.weekday" or len(s) != 1 or d["granularity"] != "day" or not d["value"]:
+            if d["rule"] != "date.weekday" or s[0].lower_ in _REL_WORDS or d["granularity"] != "day" or not d["value"]:
                 continue  # "next Saturday's poll" says which week it means
             day = date.fromisoformat(d["value"])
             before = " ".join(t.lower_ for t in doc[max(0, s.start - 2): s.start])
@@ -663,6 +709,10 @@ class DateRecognizer:
             return self._year_ok(cand, span, text, lex, year_tokens)
         if kind == "month":
             return self._month_ok(cand, span, text, lex)
+        if kind == "season_mod":
+            return prev_low in _SEASON_MOD_BEFORE and next_low in lex.season_nouns_after
+        if kind == "named_day" and next_low in lex.named_day_modified:
+            return False  # "a Christmas tree", "the Christmas bonus": a modifier, not a day
         if kind == "spelled_year" and (next_low in lex.count_nouns_after
                                        or text[cand.start:cand.end].lower().startswith("two")):
             return False  # "two thousand four" alone is a count; a month or season must lead

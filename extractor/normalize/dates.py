@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..errors import RuleFileError
 from ..resources import models_dir, shared_data, validate_rule_file
@@ -48,6 +48,8 @@ class NamedDay(_Strict):
     nth: int | None = None
     #: the day of the article's own election ("Election Day"); the calendar rule is a fallback
     article_election: bool = False
+    #: the country whose calendar the rule follows (ISO 3166 alpha-2), when it matters
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
 
     @model_validator(mode="after")
     def _dated_somehow(self) -> "NamedDay":
@@ -103,6 +105,8 @@ class TenseWords(_Strict):
     #: a few words before a date, with no verb between, these put it in the past ("since
     #: Tuesday", "since shortly after the Oct. 23 shooting")
     past_before: list[str] = []
+    #: before a past participle, these make it no finite verb ("for granted", "than expected")
+    participle_after: list[str] = []
 
 
 class DateLexicon(_Strict):
@@ -132,7 +136,15 @@ class DateLexicon(_Strict):
     units: dict[str, Literal["day", "week", "month", "year", "decade"]]
     vague: dict[str, Literal["PRESENT_REF", "PAST_REF", "FUTURE_REF"]]
     named_days: list[NamedDay]
+    #: after a named day, nouns it modifies ("Christmas tree", "Christmas bonus"): not a date
+    named_day_modified: list[str] = []
     election_day: ElectionDayCues
+    #: right before a weekday or named day in a clause not in the past, these look ahead to
+    #: it ("open until Saturday", "a deal by Christmas")
+    forward_before: list[str] = []
+    #: after "the <season>", nouns that make the season a modifier of a dated event ("the
+    #: spring primary", "the autumn budget")
+    season_nouns_after: list[str] = []
     year_range: tuple[int, int]
     year_context_before: list[str]
     year_list_links: list[str]
@@ -575,8 +587,12 @@ def patterns(lex: DateLexicon | None = None) -> Patterns:
         # "the following year", "the previous month", "the next day": from the previous date
         "following": r"[Tt]he\s{1,3}(?:(?P<dir>following|previous|preceding)\s{1,3}(?P<unit>day|week|month|year)|(?P<next>next)\s{1,3}(?P<nday>day))\b(?!-|\s{1,3}(?:or|and|to|few)\b)",
         "year_offset_adj": r"(?P<dir>[Yy]ear-(?:earlier|ago|before))\b",
-        # "last Tuesday", "Tuesday"
-        "weekday": rf"(?:{REL}{S})?{W_FULL}",
+        # "last Tuesday", "Tuesday", "Saturday night"
+        "weekday": rf"(?:{REL}{S})?{W_FULL}(?:{S}(?P<part>{_alt(list(lex.day_parts))})\b)?",
+        # "the spring primary" (the season only; the component checks the noun after it)
+        "season_mod": rf"(?P<season>{_alt([w.lower() for w in lex.seasons])})\b",
+        # "that evening", "that night": the day of the previous date
+        "that_daypart": rf"[Tt]hat{S}(?P<part>{_alt(list(lex.day_parts))})\b",
         "named_day": rf"(?P<named>{_alt([n.phrase for n in lex.named_days])})(?:,?{S}{Y})?",
         "vague": rf"(?P<vague>(?i:{_alt(list(lex.vague))}))\b",
     }
@@ -602,7 +618,7 @@ def patterns(lex: DateLexicon | None = None) -> Patterns:
                                      "month_rel_year", "month_year", "rel_month", "month")},
         "weekday_day_month": months, "weekday_month_day": months, "weekday": ("day",),
         "season_year": seasons, "rel_season": seasons, "season_that_year": seasons,
-        "season_bare": seasons, "part_of_year": ("year",), "quarter": ("quarter",),
+        "season_bare": seasons, "season_mod": seasons, "that_daypart": tuple(lex.day_parts), "part_of_year": ("year",), "quarter": ("quarter",),
         "quarter_code": ("q",), "rel_quarter": ("quarter", "period"), "half": ("half", "quarters"),
         "offset": ("ago", "earlier", "later"), "following": ("following", "previous", "preceding", "next"), "same_year": ("year",), "year_offset_adj": ("year-",),
         "rel_unit": ("week", "month", "year"), "weekend": ("weekend",),
@@ -750,6 +766,9 @@ def resolve(text: str, kind: str, published: date | None, tense: str | None = No
             nd = next(n for n in lex.named_days if n.phrase == g["named"])
             if nd.month is None:  # dated only by the article (see the dates component)
                 return DateValue(None, None, "day", "the article does not date its election")
+            if ref is None and not g.get("year"):  # a yearly day, like a weekday, needs the date of writing
+                tx = f"XXXX-{nd.month:02d}-{nd.day:02d}" if nd.day else None
+                return DateValue(None, tx, "day", NO_PUB)
             if nd.day is None:
                 return _nth_weekday_day(nd, g.get("year"), ref, tense, ctx)
             month, day = nd.month, nd.day
@@ -913,14 +932,24 @@ def resolve(text: str, kind: str, published: date | None, tense: str | None = No
         wd = pats.weekday_of[g["wd"].lower()]
         r = _rel(g.get("rel"))
         if r is None:
-            if wd == ref.weekday():
-                return _day(ref)
-            r = 1 if tense in ("future", "present") else -1
-        elif r == 0:
-            if wd == ref.weekday():
-                return _day(ref)
+            r = 0 if wd == ref.weekday() else 1 if tense in ("future", "present") else -1
+        elif r == 0 and wd != ref.weekday():
             r = -1 if tense == "past" else 1
-        return _day(weekday_date(ref, wd, r))
+        return _day(ref if r == 0 else weekday_date(ref, wd, r))  # "Friday morning": the day, as TimeML values it
+    if kind == "season_mod":
+        s = lex.seasons[g["season"].lower()]
+        if ref is None:
+            if ctx.year_hint is None:
+                return DateValue(None, f"XXXX-{s}", "season", NO_YEAR)
+            return DateValue(f"{ctx.year_hint:04d}", f"{ctx.year_hint:04d}-{s}", "season")
+        cy, cs = _season_year_now(ref)
+        r = {"future": 1, "past": -1}.get(tense or "", 0)
+        y = resolve_season(s, r, ref) if r and s != cs else cy  # the season under way is this one
+        return DateValue(f"{y:04d}", f"{y:04d}-{s}", "season")
+    if kind == "that_daypart":
+        if ctx.last is None or ctx.last.granularity != "day" or not ctx.last.value:
+            return DateValue(None, None, "day", "no earlier day to refer to")
+        return replace(ctx.last, timex=f"{ctx.last.value}T{lex.day_parts[g['part'].lower()]}")
     if kind == "vague_phrase":
         word = g["vague"].lower()
         return DateValue(None, "FUTURE_REF" if "future" in word else "PAST_REF", None, "vague reference")
