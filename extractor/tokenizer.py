@@ -47,8 +47,9 @@ INFIXES = [
     # zero-width: "4bn" inside a token -> "4" "bn"
     r"(?<=[0-9])(?=(?:bn|mn|tn|m|k)(?![a-z]))",
 ]
-#: Special cases that would glue a scale suffix to the sentence's full stop ("£2.36m.").
-_DROP_SPECIALS = ("m.", "k.")
+#: Special cases that would glue a scale suffix to the sentence's full stop ("£2.36m."), and
+#: spaCy's emoticons that are figures in news text ("(Aug. 8).", "by 8-)" never mean a smiley).
+_DROP_SPECIALS = ("m.", "k.", "8)", "8-)", "8-D", "8D", "(-8")
 _MARK = "_electx_figures"
 
 

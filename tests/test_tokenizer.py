@@ -24,6 +24,8 @@ def nlp():
     pytest.param("US$5", ["US$", "5"], id="new-us-dollar"),
     pytest.param("C$10 and A$3", ["C$", "10", "and", "A$", "3"], id="new-cad-aud"),
     pytest.param("£4bn-£6bn", ["£", "4", "bn", "-", "£", "6", "bn"], id="new-money-range"),
+    pytest.param("(Aug. 8).", ["(", "Aug.", "8", ")", "."], id="bug-emoticon-8-bracket"),
+    pytest.param("(Local Law 8)", ["(", "Local", "Law", "8", ")"], id="bug-emoticon-8-closing"),
 ])
 def test_figures_split(nlp, text: str, tokens: list[str]) -> None:
     assert [t.text for t in nlp(text)] == tokens
