@@ -148,7 +148,8 @@ _COUNT_BEFORE = re.compile(
     r"^(?:'s|’s|'|’)?\s{1,3}(?:(?:on|with|at|had|has|got|polled|took|won|received|secured)\s{1,3})?"
     r"(?:about\s{1,3}|some\s{1,3}|just\s{1,3})?\d{1,3}(?:,\d{3}){0,3}"
     r"(?:\s{1,3}(?:[a-z]{1,12}[\s-]){0,2}votes?)?\s{0,2}(?:\(|,\s{1,3}or\s{1,3}|,\s{1,3})$")
-_LEADS = re.compile(r"(?i)^[^.;]{0,60}?\b(?:leads?|led|leading|ahead\s{1,3}of|over|beats?|beat)\s{1,3}$")
+_LEADS = re.compile(r"(?i)^[^.;]{0,60}?\b(?:leads?|led|leading|ahead\s{1,3}of|over|beats?|beat)\s{1,3}"
+                    r"(?:[\w'’-]{1,20}\s{1,3}){0,3}$")
 _RANGE_HEAD = re.compile(r"(?i)(?:\bbetween\s{1,3})?(?<![\w.,])\d{1,3}(?:\.\d{1,2})?\s{0,2}(?:-|–|to|and)\s{0,2}$")
 _FOR_AFTER = re.compile(r"^\s{1,3}(?:for|behind)\s{1,3}(?:the\s{1,3})?$")
 _TRAIL = guarded(r"(?i)\b(?:trails?|trailed|trailing|behind|lags?|lagged|lagging)\b")
@@ -864,8 +865,9 @@ class Attacher:
                 # "X leads Y 47% to 42%"
                 return people[-2].name if span.start_char == first.start_char else people[-1].name
             lone = people
-            if (len(lone) == 1 and re.search(r"\bto\b", gap) and re.search(
-                    r"(?i)\b(?:led|leads|leading|ahead|over)\b", text[lone[0].end:first.start_char])):
+            if (len(lone) == 1 and re.search(r"\bto\b", gap) and (re.search(
+                    r"(?i)\b(?:led|leads|leading|ahead|over)\b", text[lone[0].end:first.start_char])
+                    or re.fullmatch(r"\s{1,3}up\s{1,3}", text[lone[0].end:first.start_char]))):
                 if span.start_char == first.start_char:
                     return lone[0].name
                 rivals = [m for m in window if m.type == "person" and m.role == "candidate" and m.name != lone[0].name
@@ -920,6 +922,11 @@ class Attacher:
             return None
         in_sent = [m for m in ms if m.start >= a and m.end <= b]
         mine = _pronoun_owner().match(text, a, span.start_char)
+        if not mine:  # "...; her campaign had raised $388,000", "Ray said his campaign spent $9,000"
+            cuts = [m.end() for m in _CLAUSE_START.finditer(text, a, span.start_char)]
+            mine = _pronoun_owner().match(text, cuts[-1], span.start_char) if cuts else None
+            if mine and mine.group(0).lower().endswith("party"):
+                mine = None  # "Howard says his party can save £35bn": the party's, found below
         if mine and not [m for m in in_sent if mine.end() <= m.start < span.start_char and m.type in ("person", "party")]:
             who = _pronoun_referent(text, ms, sents, span.start_char, a, mine.group("pron"))
             if who:  # "Her 2016 campaign raised about $410,000": the person the pronoun refers to
@@ -945,7 +952,7 @@ class Attacher:
         if owned and pred != "donation":
             return owned.name
         pac = _pac_regex().search(text, max(a, span.start_char - 200), span.start_char)
-        if pac and not re.search(r"[.;]", text[pac.end():span.start_char]):
+        if pac and not _SPEECH.search(text, pac.end(), span.start_char):
             return pac.group("name")
         if _self_funding().search(text, max(a, span.start_char - 60), min(b, span.end_char + 60)):
             people = [m for m in before if m.type == "person"]
@@ -979,12 +986,15 @@ class Attacher:
         owner = _owner(text, in_sent, span.start_char)
         if owner and pred not in ("donation", "fundraising"):
             return owner
+        body = _body_subject(text, ms, in_sent, a, span.start_char)
+        if body:  # "The council says it will spend an extra £85,000", "said the city had spent £1.2m"
+            return body
         policy = bool(_policy_regex().search(text, max(a, span.start_char - 80), min(b, span.end_char + 40)))
         found = self._dep_subject(doc, span, [m for m in in_sent if m.type in allowed])
         if found is None:
             people_parties = [m for m in before if m.type in ("person", "party")]
-            if people_parties and not self._has_dep:  # no parse: the sentence's surface subject
-                found = people_parties[0].name
+            if people_parties and not self._has_dep:  # no parse: the clause's surface subject
+                found = _surface_subject(text, people_parties, a, span.start_char).name
             elif people_parties:
                 found = people_parties[-1].name
         by_name = {m.name: m for m in ms}
@@ -1047,8 +1057,12 @@ def _group_regex() -> re.Pattern[str] | None:
     if not nouns:
         return None
     alt = rules.alternation(nouns)
-    return re.compile(rf"(?P<name>{_NAME}),\s{{1,3}}(?i:an?|the)\s{{1,3}}(?:[\w-]{{1,20}}\s{{1,3}}){{0,2}}(?i:{alt})\b[^,;.]{{0,60}},"
-                      rf"|(?i:{alt})\s{{1,3}}(?:called|named|known\s{{1,3}}as)\s{{1,3}}(?P<name2>{_NAME})")
+    return re.compile(rf"(?P<name>{_NAME}),\s{{1,3}}(?i:an?|the)\s{{1,3}}(?:[\w-]{{1,20}}\s{{1,3}}){{0,2}}"
+                      rf"(?i:{alt})\b[^,;.]{{0,120}},"
+                      rf"|(?i:{alt})\s{{1,3}}(?:called|named|known\s{{1,3}}as)\s{{1,3}}(?P<name2>{_NAME})"
+                      rf"|(?P<name3>{_NAME}),\s{{1,3}}(?:which|who)\s[^,;.$£€]{{1,120}},\s{{1,3}}"
+                      rf"(?:(?:has|had|have)\s{{1,3}}(?:also\s{{1,3}})?)?[a-z]{{2,20}}\s{{1,3}}"
+                      rf"(?:(?:more\s{{1,3}}than|about|over|nearly|almost|roughly)\s{{1,3}})?$")
 
 
 @lru_cache(maxsize=1)
@@ -1068,20 +1082,81 @@ def _is_limit(text: str, a: int, start: int) -> bool:
             and not re.search(r"[.;]", text[lo:start]))
 
 
-def _org_by_noun(noun: str, ms: list[Mention], before: int) -> str | None:
+def _org_by_noun(noun: str, ms: list[Mention], before: int, text: str = "") -> str | None:
     """The latest organisation named before ``before`` whose name has ``noun`` ("the county" -> "Harmon County")."""
     noun = noun.lower()
     for m in reversed(ms):
         if m.type == "org" and m.end <= before and noun in m.name.lower().split():
             return m.name
-    return None
+    return _body_named(text, noun, ms, before) if text else None
 
 
-def _mention_named(name: str, start: int, ms: list[Mention]) -> str | None:
+def _body_named(text: str, noun: str, ms: list[Mention], before: int) -> str | None:
+    """Without an entity: the latest capitalised name ending in the noun before ``before`` ("the council" ->
+    "Harmon District Council", "the county" -> "Harmon County"), not part of a party's or person's name."""
+    if not noun.isalpha() or len(noun) < 4:
+        return None
+    rx = _body_rx(noun)
+    lo = max(0, before - 6000)
+    found = None
+    for m in rx.finditer(text, lo, before):
+        if not any(x.start < m.end() and x.end > m.start() and x.type in ("party", "person") for x in ms):
+            found = m
+    if found is None:
+        return None
+    name = _clean_name(found.group(0))
+    return name if len(name.split()) >= 2 else None
+
+
+_SPEECH = re.compile(r"[.;]|\b(?:said|says|estimates?|estimated|expects?|expected|warned|warns|told|argued|"
+                     r"claims?|claimed)\b")
+
+
+@lru_cache(maxsize=1)
+def _body_subject_rx() -> re.Pattern[str] | None:
+    """A clause opening on "the (word) council('s)": at the sentence start or after said/says/that/;/while."""
+    nouns = rules.figure_kinds().body_nouns
+    if not nouns:
+        return None
+    return guarded(rf"(?:^\W{{0,3}}|\b(?:said|says|that|while|whereas|but)\s{{1,3}}|;\s{{1,3}})[Tt]he\s{{1,3}}"
+                   rf"(?:[a-z]{{3,15}}\s{{1,3}})?(?P<noun>{rules.alternation(nouns)})(?:'s|’s)?\s")
+
+
+def _body_subject(text: str, ms: list[Mention], in_sent: list[Mention], a: int, start: int) -> str | None:
+    """The public body a clause before the amount opens on, with no person or party named between."""
+    rx = _body_subject_rx()
+    if rx is None:
+        return None
+    hit = None
+    for m in rx.finditer(text[a:start]):
+        hit = m
+    if hit is None:
+        return None
+    end = a + hit.end()
+    said = _SPEECH.match(text, end, start)  # "The council says it will spend": the body itself speaks
+    if said and said.group(0) not in ".;":
+        end = said.end()
+    if _SPEECH.search(text, end, start) or any(
+            a + hit.end() <= m.start < start and m.type in ("person", "party", "org") for m in in_sent):
+        return None
+    return _org_by_noun(hit.group("noun"), ms, start, text)
+
+
+@lru_cache(maxsize=64)
+def _body_rx(noun: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’-])(?:[A-Z][\w'’-]{{1,20}}\s{{1,3}}(?:(?:of|the)\s{{1,3}})?){{0,4}}"
+                      rf"[A-Z][\w'’-]{{1,20}}\s{{1,3}}{noun.capitalize()}\b"
+                      r"(?:\s{1,3}(?:Council|Commission|Authority))?")
+
+
+def _mention_named(name: str, start: int, ms: list[Mention], person_last: bool = False) -> str | None:
     """The canonical name of a payer captured at ``start``: a party inside it ("the Ashcombe Conservative
-    Association"), else a mention covering it, else the captured name if it has two words or more."""
+    Association"), else a mention covering it, else the captured name if it has two words or more.
+    ``person_last``: a person named at its end comes first ("Republican Ann Ray, who ..., raised")."""
     end = start + len(name)
     inside = [m for m in ms if m.start < end and m.end > start]
+    if person_last and inside and inside[-1].type == "person" and inside[-1].end >= end:
+        return inside[-1].name
     party = next((m for m in inside if m.type == "party"), None)
     if party:
         return party.name
@@ -1104,21 +1179,21 @@ def _named_payer(text: str, ms: list[Mention], in_sent: list[Mention], span: Spa
         if named:
             return named
     if m and m.group("noun") and m.group("the"):
-        return _org_by_noun(m.group("noun"), ms, start)
+        return _org_by_noun(m.group("noun"), ms, start, text)
     grp = _group_regex()
     if grp is not None:
         g = None
         for g in grp.finditer(text, max(a, start - 200), start):
             pass
         if g and not re.search(r"[.;]", text[g.end():start]) and not re.search(r"\$|£|€", text[g.end():start]):
-            key = "name" if g.group("name") else "name2"
-            named = _mention_named(g.group(key), g.start(key), in_sent)
+            key = next(k for k in ("name", "name2", "name3") if g.group(k))
+            named = _mention_named(g.group(key), g.start(key), in_sent, person_last=key == "name3")
             if named:
                 return named
     if pred == "cost" or _COST_CUE.search(text, max(a, start - 40), start):
         said = _SAID.match(text, a, start)
         if said:  # "The commission said the vote would cost ...": the body that bears it
-            return _org_by_noun(said.group("noun"), ms, start)
+            return _org_by_noun(said.group("noun"), ms, start, text)
         first = in_sent[0] if in_sent else None
         if first and first.type == "org" and first.end <= start and re.match(r"\s{1,3}(?:said|says)\b", text[first.end:first.end + 8]):
             return first.name  # "Carrowmore County Council said running the count had cost ..."
@@ -1149,8 +1224,12 @@ _OWNED = re.compile(r"^(?:'s|’s|'|’)?\s{1,3}(?:record|plans?|polic(?:y|ies)|
 def _pac_regex() -> re.Pattern[str]:
     """ "A super PAC backing X, Mesa Forward, spent ...": the committee's own name."""
     name = r"[A-Z][\w'’&.-]{0,30}(?:\s{1,3}(?:(?:of|for|the|and)\s{1,3})?[A-Z][\w'’&.-]{0,30}){0,5}"
-    return guarded(r"\b(?:super\s{1,3}PAC|PAC|political\s{1,3}action\s{1,3}committee)\b[^,.;]{0,60},\s{1,3}"
-                      rf"(?P<name>{name}),")
+    nouns = rules.alternation(rules.figure_kinds().group_nouns or ["super pac"])
+    return guarded(rf"\b(?:(?:super\s{{1,3}}PAC|PAC|political\s{{1,3}}action\s{{1,3}}committee)\b[^,.;]{{0,60}}"
+                   rf"|(?i:{nouns})(?:\s{{1,3}}(?:backing|supporting|allied\s{{1,3}}with|aligned\s{{1,3}}with)\b"
+                   rf"[^,.;]{{0,60}})?)"
+                   rf",\s{{1,3}}"
+                   rf"(?P<name>{name}),")
 
 
 @lru_cache(maxsize=1)
@@ -1261,6 +1340,35 @@ def _person_party(doc: Doc, name: str) -> str | None:
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s(?:while|but|whereas)\b|\s(?:while|but|whereas|compared)\s")
+
+
+_CLAUSE_START = re.compile(r";\s|,\s{1,3}(?:and|but|while|whereas)\s|\s(?:while|whereas)\s"
+                           r"|\b(?:said|says)\s(?:that\s)?")
+_INTRO_PHRASE = re.compile(r"\W{0,3}(?:On|In|For|Among|Across)\s{1,3}(?:the\s{1,3})?$")
+_INTRO_END = re.compile(r"^\s{0,3}(?:side|camp|benches|ticket)?\s{0,3},")
+_BEFORE_PERSON = re.compile(r"^(?:'s|’s)?\s{1,3}(?:[a-z][\w-]{1,20}\s{1,3}){0,3}$")
+
+
+def _surface_subject(text: str, before: list[Mention], a: int, start: int) -> Mention:
+    """Without a parse: the first person/party named in the clause holding the figure ("...; the Greens
+    spent £3,000", ", while Ferris raised $1m"), skipping a party that only modifies a person
+    ("Labour's Ann Ray", "Republican Ann Ray") or sits in an opening phrase ("On the Democratic side, Ann
+    Ray raised ...").  ``before``: the person/party mentions of the sentence before the figure, in order."""
+    cuts = [m.end() for m in _CLAUSE_START.finditer(text, a, start)]
+    clause = before
+    for cut in reversed(cuts):  # the latest clause naming someone: "; Labour said it had spent £9,000"
+        inside = [m for m in before if m.start >= cut]
+        if inside:
+            clause = inside
+            break
+    first = clause[0]
+    if first.type == "party":
+        nxt = next((m for m in clause if m.start >= first.end and m.type == "person"), None)
+        if nxt is not None and (_BEFORE_PERSON.match(text[first.end:nxt.start])
+                                or (_INTRO_PHRASE.search(text, max(a, first.start - 12), first.start)
+                                    and _INTRO_END.match(text[first.end:first.end + 20]))):
+            return nxt
+    return first
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:

@@ -323,6 +323,9 @@ class FigureKindsFile(_Strict):
                                         "('each candidate can spend up to £100,000'): subject null, predicate other")
     money_limit_objects: list[str] = Field(default_factory=list, description="what a limit cue must be about "
                                            "('spending', 'donations'): 'fares capped at £2' is not a spending limit")
+    body_nouns: list[str] = Field(default_factory=list, description="nouns for a public body that pays or "
+                                  "owes an amount as a clause's subject (\"the council will spend\"), resolved to the "
+                                  "latest capitalised name ending in the noun (\"Harmon District Council\")")
     group_nouns: list[str] = Field(default_factory=list, description="nouns for a spending group named in "
                                    "apposition ('Mesa Forward, a super PAC backing X, spent')")
     null_subject_before: list[str] = Field(default_factory=list, description="words just before a share that "
