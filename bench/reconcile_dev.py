@@ -103,7 +103,6 @@ def score_file(path: Path, dev: Path, pred: Path | None, verbose: bool) -> dict:
 
     found = missed = false = 0
     expected_conflicts = [eg for eg in exp["claim_groups"] if eg["verdict"] == "conflict"]
-    expected_names = {e["group"] for e in expected_conflicts}
     lines = []
     for eg in expected_conflicts:
         ok = any(eg["group"] in both_in(gi, i, j) for gi, i, j in conflict_pairs)

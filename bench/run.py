@@ -557,11 +557,11 @@ def render(args: argparse.Namespace, command: str, results: dict[str, list[dict]
 
     lines += ["## Reconciliation (`bench/reconcile_scale.py` data)", "",
               "| claims | seconds | claims/s | x time vs previous size |", "|---:|---:|---:|---:|"]
-    prev = None
+    prev: tuple[float, int] | None = None  # (median seconds, size) of the previous row
     for size, secs in sorted(recon.items()):
-        growth = f"{med(secs) / prev:.1f} (size x{size // prev_size})" if prev else "-"
+        growth = f"{med(secs) / prev[0]:.1f} (size x{size // prev[1]})" if prev else "-"
         lines.append(f"| {size:,} | {fmt_range(secs, 2)} | {size / med(secs):,.0f} | {growth} |")
-        prev, prev_size = med(secs), size
+        prev = med(secs), size
     lines.append("")
 
     if acc:

@@ -13,8 +13,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from . import fastscan
+from .fastscan import guarded
 from .components._figures import Intervals, Sentences, doc_text
-from .components.attach import Mention, guarded, mentions, null_share, poll_context, poll_cue, prefer_person
+from .components.attach import Mention, mentions, null_share, poll_context, poll_cue, prefer_person
 from .facts import span_value
 from .normalize import figure_rules as rules
 from .normalize.numbers import DIGITS, number_word_regex, parse_digits, parse_words, qualifier_before

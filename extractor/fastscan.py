@@ -24,9 +24,9 @@ from typing import Iterator
 try:  # Python 3.11+
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
     from re._constants import (  # type: ignore[attr-defined]
-        ASSERT, ASSERT_NOT, AT, AT_BEGINNING, AT_END, AT_END_LINE, AT_END_STRING, BRANCH, CATEGORY, CATEGORY_DIGIT,
-        CATEGORY_NOT_DIGIT, CATEGORY_NOT_SPACE, CATEGORY_NOT_WORD, CATEGORY_SPACE, CATEGORY_WORD, GROUPREF,
-        GROUPREF_EXISTS, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, RANGE, SUBPATTERN,
+        ASSERT, ASSERT_NOT, AT, AT_BEGINNING, AT_END, AT_END_LINE, AT_END_STRING, ATOMIC_GROUP, BRANCH, CATEGORY,
+        CATEGORY_DIGIT, CATEGORY_NOT_DIGIT, CATEGORY_NOT_SPACE, CATEGORY_NOT_WORD, CATEGORY_SPACE, CATEGORY_WORD,
+        GROUPREF, GROUPREF_EXISTS, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT, RANGE, SUBPATTERN,
     )
 except ImportError:  # pragma: no cover - older Pythons
     import sre_parse as _sre_parse  # type: ignore[no-redef]
@@ -35,6 +35,7 @@ except ImportError:  # pragma: no cover - older Pythons
         CATEGORY_NOT_DIGIT, CATEGORY_NOT_SPACE, CATEGORY_NOT_WORD, CATEGORY_SPACE, CATEGORY_WORD, GROUPREF,
         GROUPREF_EXISTS, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, RANGE, SUBPATTERN,
     )
+    ATOMIC_GROUP = POSSESSIVE_REPEAT = object()  # no such nodes before 3.11
 
 _ICASE = re.IGNORECASE
 #: Required literals, each with the most characters a match can consume before it: frozenset of (str, int).
@@ -660,5 +661,106 @@ def anchored_at_start(rx: re.Pattern[str]) -> bool:
             and all(alt and alt[0][0] is AT and alt[0][1] is AT_BEGINNING for alt in alts))
 
 
-__all__ = ["anchored_at_start", "edge_chars", "finditer", "leading_literals", "max_width", "may_match",
-           "may_match_in", "required_chars", "required_literals"]
+# --- regex speed: a first-character lookahead -------------------------------------------
+_ZERO_WIDTH = (AT, ASSERT, ASSERT_NOT)
+
+
+def _first_of_seq(items: list) -> tuple[set[str], bool] | None:
+    """(class items a match of the sequence can start with, can it match empty?); None: unknown."""
+    found: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        got = _first_of(op, av)
+        if got is None:
+            return None
+        found |= got[0]
+        if not got[1]:
+            return found, False
+    return found, True
+
+
+def _first_of(op, av) -> tuple[set[str], bool] | None:
+    if op is LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is IN:
+        out: set[str] = set()
+        for o, v in av:
+            if o is LITERAL:
+                out.add(re.escape(chr(v)))
+            elif o is RANGE:
+                out.add(f"{re.escape(chr(v[0]))}-{re.escape(chr(v[1]))}")
+            elif o is CATEGORY and v in _CATEGORIES:
+                out.add(_CATEGORIES[v])
+            else:  # a negated class, ...
+                return None
+        return out, False
+    if op is SUBPATTERN:
+        return _first_of_seq(list(av[3]))
+    if op is ATOMIC_GROUP:
+        return _first_of_seq(list(av))
+    if op is BRANCH:
+        out, empty = set(), False
+        for alt in av[1]:
+            got = _first_of_seq(list(alt))
+            if got is None:
+                return None
+            out |= got[0]
+            empty = empty or got[1]
+        return out, empty
+    if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+        got = _first_of_seq(list(av[2]))
+        return None if got is None else (got[0], got[1] or av[0] == 0)
+    return None
+
+
+def _scanned(items: list, icase: bool) -> bool:
+    """Whether ``re`` finds the start of a match with its own fast scan: a case-sensitive
+    leading literal or class, maybe inside groups."""
+    op, av = items[0]
+    while op is SUBPATTERN and av[3].data:
+        icase = (icase or bool(av[1] & re.IGNORECASE)) and not av[2] & re.IGNORECASE
+        op, av = av[3].data[0]
+    return op in (LITERAL, IN) and not icase
+
+
+def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` behind a lookahead of the characters a match can start with.
+
+    The same matches (every match starts with one of them), but ``re`` skips the positions
+    that cannot start one with a single class test instead of trying every alternative of a
+    case-insensitive ``\\b(?:cue|cue|...)``, for which it has no fast scan of its own.  Left
+    as it is when ``re`` already scans for a leading literal or class, or no such class is known.
+
+    >>> guarded(r"(?i)\\b(?:half|two-thirds)\\b").pattern
+    '(?i)(?=[ht])(?:\\\\b(?:half|two-thirds)\\\\b)'
+    """
+    rx = re.compile(pattern, flags)
+    parsed = _sre_parse.parse(pattern, flags)
+    items = list(parsed)
+    icase = bool(parsed.state.flags & re.IGNORECASE)
+    if not items or _scanned(items, icase):
+        return rx
+    got = _first_of_seq(items)
+    if got is None or got[1] or not got[0]:
+        return rx
+    cls = "[" + "".join(sorted(got[0])) + "]"
+    if not icase and "(?i" in pattern:  # a scoped (?i:...) part: test the class ignoring case too
+        cls = f"(?i:{cls})"
+    head = re.match(r"(?:\(\?[aiLmsux]+\))+", pattern)  # global flags stay first
+    lead = head.group(0) if head else ""
+    return re.compile(f"{lead}(?={cls})(?:{pattern[len(lead):]})", flags)
+
+
+#: Below this length a text (a sentence) is scanned by ``re`` directly: the literal prefilter
+#: of this module (a case-folded copy, one ``find`` per literal) costs more than it saves.
+SHORT_TEXT = 1000
+
+
+def scan(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Exactly ``rx.finditer(text)``: through :func:`finditer` for a long text only."""
+    return rx.finditer(text) if len(text) < SHORT_TEXT else finditer(rx, text)
+
+
+__all__ = ["SHORT_TEXT", "anchored_at_start", "edge_chars", "finditer", "guarded", "leading_literals", "max_width", "may_match",
+           "may_match_in", "required_chars", "required_literals", "scan"]

@@ -251,7 +251,6 @@ class RoleRules:
     def _beaten(self, sent: Sent, gstart: int, gend: int) -> bool:
         """A party-tagged name after 'ahead of', 'from' or 'led' in a result sentence: 'won the seat
         ahead of Labour's Jane Roe', 'led the sitting Liberal member, Jane Roe, by 612 votes'."""
-        doc = self.doc
         texts, words = self.tv.texts, self.words
         k, tagged = gstart, False
         while k > sent.start and gstart - k < 8:

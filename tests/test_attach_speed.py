@@ -1,4 +1,4 @@
-"""The speed helpers of electx_attach / the facts bridge give exactly what they replace."""
+"""The regex speed helpers (fastscan.guarded, fastscan.scan) and the facts bridge give exactly what they replace."""
 from __future__ import annotations
 
 import re
@@ -8,6 +8,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor import fastscan
 from extractor.components import attach
 from extractor.facts import set_span_value, span_value
 from extractor.spans import PERCENT
@@ -31,7 +32,7 @@ SAMPLES = [
 
 @pytest.mark.parametrize("pattern", PATTERNS)
 def test_guarded_finds_the_same_matches(pattern: str) -> None:
-    plain, fast = re.compile(pattern), attach.guarded(pattern)
+    plain, fast = re.compile(pattern), fastscan.guarded(pattern)
     for text in SAMPLES:
         assert [(m.span(), m.groupdict(), m.lastgroup) for m in fast.finditer(text)] == \
                [(m.span(), m.groupdict(), m.lastgroup) for m in plain.finditer(text)]
@@ -44,26 +45,26 @@ def test_guarded_finds_the_same_matches(pattern: str) -> None:
 @given(st.text(alphabet="abhnotvlsyeT H-,.1234'’İſK", max_size=60))
 def test_guarded_matches_any_text(text: str) -> None:
     for pattern in PATTERNS:
-        assert [m.span() for m in attach.guarded(pattern).finditer(text)] == \
+        assert [m.span() for m in fastscan.guarded(pattern).finditer(text)] == \
                [m.span() for m in re.compile(pattern).finditer(text)]
 
 
 def test_guarded_adds_a_first_character_lookahead() -> None:
-    assert attach.guarded(r"(?i)\b(?:half|two-thirds)\b").pattern == r"(?i)(?=[ht])(?:\b(?:half|two-thirds)\b)"
+    assert fastscan.guarded(r"(?i)\b(?:half|two-thirds)\b").pattern == r"(?i)(?=[ht])(?:\b(?:half|two-thirds)\b)"
 
 
 def test_guarded_leaves_a_pattern_re_already_scans_for() -> None:
-    assert attach.guarded(r"[A-Z]\w+ said").pattern == r"[A-Z]\w+ said"
+    assert fastscan.guarded(r"[A-Z]\w+ said").pattern == r"[A-Z]\w+ said"
 
 
 def test_guarded_leaves_a_pattern_that_can_match_empty() -> None:
-    assert attach.guarded(r"(?i)\b(?:half)?").pattern == r"(?i)\b(?:half)?"
+    assert fastscan.guarded(r"(?i)\b(?:half)?").pattern == r"(?i)\b(?:half)?"
 
 
 def test_scan_is_finditer_for_short_and_long_texts() -> None:
-    rx = attach.guarded(PATTERNS[0])
+    rx = fastscan.guarded(PATTERNS[0])
     for text in (SAMPLES[0], SAMPLES[0] * 40):
-        assert [m.span() for m in attach.scan(rx, text)] == [m.span() for m in rx.finditer(text)]
+        assert [m.span() for m in fastscan.scan(rx, text)] == [m.span() for m in rx.finditer(text)]
 
 
 def test_span_value_reads_and_writes_the_extension() -> None:

@@ -23,12 +23,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import fastscan
+from ..fastscan import guarded
 from ..doctext import doc_text
 from ..normalize.dates import (NO_PUB, NOT_GOLD_DATES, Context, DateLexicon, DateValue, ElectionDayCues, EventCue, Patterns,
                                lexicon, patterns, resolve, week_of)
 from ..spans import DATES, MONEY, PERCENT, published_date, span_group
 from ._figures import Intervals
-from .attach import guarded
 
 #: Kinds in priority order (earlier wins a tie between equally long matches).
 KINDS: tuple[str, ...] = (

@@ -442,7 +442,6 @@ def _find_any(text: str, words: tuple[str, ...], whole: bool = False) -> list[in
     """
     out: list[int] = []
     for root, longer in _prefix_roots(words):
-        n = len(root)
         for i in _find_all(text, root):
             if not whole:
                 out.append(i)
