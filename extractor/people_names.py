@@ -113,8 +113,9 @@ class NameRules:
             if label != "PERSON":
                 continue
             s, e = ent_start, ent_end
-            while s < e and (s in self.office_tok or texts[s] in self.title_forms or s in self.party_at):
-                s += 1
+            while s < e and (s in self.office_tok or texts[s] in self.title_forms or s in self.party_at
+                             or (e - s >= 3 and words[s] in self.cues.apposition_nouns)):
+                s += 1  # "Rep.", "Labour", "Businessman" before "Jane Roe"
             while e > s and (texts[e - 1] in ("'s", "’s", "'", "’") or (e - 1) in self.party_at):
                 e -= 1
             if e - s == 1 and e == ent_end and e < size and name_ok[e] and tv.title[e] and doc[e].ent_iob_ == "O" \
@@ -139,6 +140,8 @@ class NameRules:
                 continue
             i = pos
             e = self._run(i, 3)
+            if e - i >= 3 and words[i] in self.cues.apposition_nouns:
+                i += 1  # "Businessman Curtis Dunagan was third": an occupation, then the name
             if any(k in self.not_person_ent for k in range(i, e)) and not self._misread_org(i, e):
                 i = max(e, i + 1)
                 continue
@@ -203,7 +206,7 @@ class NameRules:
         """Index of a vote share right after a name ('on 31 per cent', 'took 37%', 'was a distant
         third with 15.4%', 'Hale 44, Brandt 39'), else None."""
         words = self.words
-        k = e
+        k = self._past_apposition(e)
         texts = self.tv.texts
         bare_poss = False
         if k + 1 < len(words) and words[k] in POSS:  # "Roe's share was 49.9%", "51% to Roe's 49%"
@@ -235,6 +238,22 @@ class NameRules:
                 and not (nxt == "and" and k + 2 < len(words) and texts[k + 2][:1].isdigit()):  # not "on 19 and 20 May"
             return k  # "A poll put Sandhu on 30 and Jane Roe on 19"
         return None
+
+    def _past_apposition(self, e: int, max_len: int = 8) -> int:
+        """Where a share may follow a name: past a comma before 'at' or 'on' ('Jane Roe, at 16.9%,')
+        or past an apposition opened by an article ('Jane Roe, a former parish clerk, on 137');
+        else ``e``."""
+        words, size = self.words, len(self.words)
+        if e + 1 >= size or words[e] != ",":
+            return e
+        if words[e + 1] in ("at", "on"):  # not ", with 40% saying": a clause about the poll
+            return e + 1
+        if words[e + 1] not in ("a", "an", "the"):
+            return e
+        k = e + 2
+        while k < size and k - e <= max_len and words[k] not in (",", ".", ";", "(") and not words[k][:1].isdigit():
+            k += 1
+        return k + 1 if k < size and words[k] == "," else e
 
     def _count_sentence(self, k: int) -> bool:
         """The sentence of token k reports a poll or a count (roles.json ``count_cues``)."""

@@ -86,6 +86,7 @@ class PartyTagger:
         self.name = name
         self.gaz = gazetteer
         self.title_forms = {f for p in gazetteer.packs.values() for t in p.titles.titles for f in t.forms}
+        self.not_name = {w for p in gazetteer.packs.values() for w in p.roles.not_name_words}
         self.strong = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.weak = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.blocked = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -270,6 +271,8 @@ class PartyTagger:
         """'independent Jane Roe', 'Libertarian Jane Roe': a member word right before a PERSON
         entity's two or more capitalized words (the model may start the entity at the party word),
         also past one title ('Independent Dr Jane Roe')."""
+        if not doc.has_annotation("ENT_IOB"):
+            return self._before_name_shape(doc, end)
         if end + 1 < len(doc) and doc[end].text in self.title_forms and doc[end + 1].ent_type_ == "PERSON":
             end += 1  # "Independent Dr Jane Roe"
         if end >= len(doc) or doc[end].ent_type_ != "PERSON":
@@ -278,6 +281,24 @@ class PartyTagger:
         while k < len(doc) and doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "I":
             k += 1
         return k - end >= 2 and all(t.is_title for t in doc[end:k])
+
+    def _before_name_shape(self, doc: Doc, end: int) -> bool:
+        """Without entities: two or three capitalized words that look like a name ('independent
+        Jane Roe', 'Libertarian Dale Fenn'), none a stop word or a roles.json ``not_name_words``
+        entry, ending at punctuation or a lowercase word ('independent Electoral Commission
+        Office' and 'Green New Deal' stay out through the word lists and blocked phrases)."""
+        start = end - 1
+        if start > 0 and doc[start - 1].lower_ in ("a", "an", "the"):
+            return False  # "an independent Police Complaints body": an adjective
+        if end < len(doc) and doc[end].text in self.title_forms:
+            end += 1  # "Independent Dr Jane Roe"
+        k = end
+        while k < len(doc) and k - end < 3 and doc[k].is_title and doc[k].is_alpha and not doc[k].is_stop \
+                and doc[k].text not in self.not_name and doc[k].text not in self.title_forms:
+            k += 1
+        if k - end < 2:
+            return False
+        return k >= len(doc) or not doc[k].is_title or doc[k].is_punct
 
     def _discover(self, doc: Doc, found: list) -> list[tuple[int, int, str, str, str]]:
         """Parties the packs do not know, named in the text: "his new party, Veritas"."""
