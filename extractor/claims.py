@@ -205,6 +205,8 @@ def build_claims(doc: Doc, sents: Sentences | None = None, percents: list[Span] 
         taken.append((span.start_char, span.end_char))
         if _in_as_of(ctx, span.start_char, span.end_char):  # "with 97% of precincts reporting" dates a claim
             continue
+        if _retracted(ctx.text, span.start_char, span.end_char):
+            continue
         pred = KIND_TO_PREDICATE.get(d.get("kind") or "other", "other")
         subject = None if null_share(ctx.text, span.start_char, span.end_char) else d.get("subject")
         out.append(ctx.claim(subject, pred, float(d["value"]), d.get("unit") or "percent",
@@ -214,6 +216,8 @@ def build_claims(doc: Doc, sents: Sentences | None = None, percents: list[Span] 
         d = span_value(doc, MONEY, span) or {}
         taken.append((span.start_char, span.end_char))
         if d.get("equivalent_of") is not None or d.get("amount") is None:
+            continue
+        if _retracted(ctx.text, span.start_char, span.end_char):
             continue
         pred = d.get("predicate") or "other"
         pred = mapping.get(pred, pred)
@@ -251,6 +255,33 @@ def _spender(ctx: _Ctx, subject: str | None, start: int) -> str | None:
     if any(m.name == subject for m in ctx.near(a, b - 1)):
         return subject
     return None
+
+
+@lru_cache(maxsize=1)
+def _retraction() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(withdrawing phrase ending before a figure, correction phrase right after it) from figure_kinds.json."""
+    k = rules.figure_kinds()
+    before = (re.compile(rf"(?i)(?<![\w-])(?:{rules.alternation(k.retracted_before)})\s{{1,3}}"
+                         rf"(?:(?:about|around|some|roughly|nearly|almost)\s{{1,3}})?$")
+              if k.retracted_before else None)
+    after = (re.compile(rf"(?i)^[,\s]{{0,3}}(?:{rules.alternation(k.retracted_after)})\b")
+             if k.retracted_after else None)
+    return before, after
+
+
+def _retracted(text: str, start: int, end: int) -> bool:
+    """Whether the figure at [start, end) is withdrawn or hypothetical: "not 43.8 per cent as we
+    reported", "rather than the 4.7 points given", "from, say, 42 per cent" (no claim).
+
+    >>> _retracted("She won 38.4 per cent, not 43.8 per cent as we reported.", 27, 40)
+    True
+    >>> _retracted("She won 38.4 per cent, not 43.8 per cent as we reported.", 8, 21)
+    False
+    """
+    before, after = _retraction()
+    qualified = text[start:start + 1].isalpha()  # "not more than £5,000": a qualifier inside the span
+    return bool((before is not None and not qualified and before.search(text[max(0, start - 30):start]))
+                or (after is not None and after.match(text[end:end + 40])))
 
 
 def _in_as_of(ctx: _Ctx, start: int, end: int) -> bool:
@@ -464,6 +495,13 @@ def _margin_regexes() -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Patte
     return by, words(w.winner_verbs), words(w.loser_verbs), words(w.change_words), restated
 
 
+@lru_cache(maxsize=1)
+def _lead_regex() -> re.Pattern[str] | None:
+    """Lead words (figure_kinds.json vote_margins.lead_words) right after a vote count."""
+    words = rules.figure_kinds().vote_margins.lead_words
+    return guarded(rf"(?i)\s{{1,3}}(?:{rules.alternation(words)})\b") if words else None
+
+
 def _vote_margin(ctx: _Ctx, s: int, e: int) -> tuple[str | None] | None:
     """(winner,) when the count at [s, e) is a margin ("took the seat from Labour by 212 votes",
     "a margin of 2.6 points, or 221 votes"); None when it is a count ("by 82,774 votes to 71,514")."""
@@ -475,6 +513,11 @@ def _vote_margin(ctx: _Ctx, s: int, e: int) -> tuple[str | None] | None:
     if restated is not None and restated.search(text, max(a, s - 60), s):
         people = [m for m in ctx.near(a, s) if m.end <= s and m.type == "person"]
         return (people[0].name if people else None),
+    lead = _lead_regex()
+    if lead is not None and lead.match(text, e, min(b, e + 20)) and not by.search(text, lo, s):
+        # "Falk finished 41 votes ahead of Natt": the lead of the one named before
+        people = [m for m in ctx.near(a, s) if m.end <= s]
+        return (prefer_person(text, people[-1], ctx.near(a, b)).name if people else None),
     if not by.search(text, lo, s) or re.match(r"\s{1,3}(?:to|against)\s{1,3}\d", text[e:e + 12]):
         return None
     if change is not None and change.search(text, max(cs, s - 30), s):
@@ -512,7 +555,7 @@ def _votes(ctx: _Ctx, taken: Intervals) -> list[dict]:
 
     def add(subject: str | None, pred: str, num: str, s: int, e: int, rule: str) -> None:
         value = parse_digits(num)
-        if value is None or s in seen or taken.overlaps(s, e):
+        if value is None or s in seen or taken.overlaps(s, e) or _retracted(text, s, e):
             return
         seen.add(s)
         qual, qlen = qualifier_before(text[max(0, s - 40):s])

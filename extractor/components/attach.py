@@ -223,9 +223,14 @@ def _money_cues() -> re.Pattern[str]:
 
 
 def money_predicate(sentence: str, offset: int, start: int, end: int) -> str:
-    """Predicate of the cue nearest to the amount (a longer cue wins a tie); 'other' when none."""
+    """Predicate of the cue nearest to the amount (a longer cue wins a tie); 'other' when none.
+
+    A cue after the amount behind a phrase break (figure_kinds.json ``money_cue_after_breaks``:
+    "fined X £2,000 for reporting a donation late") yields to any cue before it.
+    """
     best: tuple[int, int, str] | None = None
     window = rules.figure_kinds().money_cue_window
+    brk = _after_break()
     for ms, me, pred in _money_cue_hits(sentence):
         s, e = offset + ms, offset + me
         if s >= start and e <= end:
@@ -234,9 +239,16 @@ def money_predicate(sentence: str, offset: int, start: int, end: int) -> str:
         if dist > window:
             continue
         key = (dist, -(me - ms), pred)
+        if e > start and brk is not None and brk.search(sentence, end - offset, ms):
+            key = (window + 1 + dist, key[1], pred)  # behind a break: only when nothing comes before
         if best is None or key[:2] < best[:2]:
             best = key
     return best[2] if best else "other"
+
+
+@lru_cache(maxsize=1)
+def _after_break() -> re.Pattern[str] | None:
+    return _cue_rx(tuple(rules.figure_kinds().money_cue_after_breaks))
 
 
 @lru_cache(maxsize=64)
@@ -402,9 +414,10 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
                  others: tuple[tuple[int, int], ...] = (), poll_elsewhere: bool = False) -> str:
     """The kind of a percentage from cue words in its sentence.
 
-    ``poll_article``: the figure is in a poll's context (:func:`poll_context`); ``poll_elsewhere``:
-    the article has a poll but this figure is outside its context (a past result still reads as
-    one: "Measure M got 61.2% and failed").
+    ``poll_article``: the figure is in a poll's context (:func:`poll_context`); ``poll_elsewhere``
+    (kept for callers): the article has a poll but this figure is outside its context. A result
+    verb right before the figure ("Measure M got 61.2% and failed", "kept her seat with 52%")
+    makes a vote share anywhere outside a poll's context.
     ``others`` are the sentence-relative bounds of the sentence's other percentages: a "near"
     rule only looks between the neighbouring figures (at most 60 characters before and 40 after).
     """
@@ -465,12 +478,16 @@ def percent_kind(data: dict, sentence: str, rel_start: int, poll_article: bool, 
         return "vote_share"
     if poll_cue("poll_sentence", sentence):
         return "poll"
-    if poll_elsewhere and _result_before() is not None and _result_before().search(near_before):
-        return "vote_share"
+    if (_result_before() is not None and _result_before().search(near_before)
+            and (poll_elsewhere or not _SHARE_OF.match(near_after))):
+        return "vote_share"  # "won the ward with 41%", "kept her seat with 52.3 per cent", not "took 40% of the grant"
     if data.get("unit") == "percent" and (_COUNT_THEN_SHARE.search(sentence, max(0, rel_start - 30), rel_start)
                                           or _PARTY_THEN_SHARE.search(sentence, max(0, rel_start - 30), rel_start)):
         return "vote_share"  # a results line: "Ann Ray (Lab) 1,204 (41.0%)", "Ann Ray (Lab) 41%"
     return "other"
+
+
+_SHARE_OF = re.compile(r"\s{1,3}of\s")
 
 
 @lru_cache(maxsize=1)

@@ -237,8 +237,10 @@ class VoteMargins(_Strict):
                                     "('rose by 500 votes'), not a margin")
     restated_margin_nouns: list[str] = Field(default_factory=list, description="'a margin of 2.6 points, or 221 "
                                              "votes': nouns of a margin restated in votes")
+    lead_words: list[str] = Field(default_factory=list, description="words right after 'N votes' that make "
+                                  "it a lead held by the one named before ('finished 41 votes ahead of X')")
 
-    @field_validator("winner_verbs", "loser_verbs", "change_words", "restated_margin_nouns")
+    @field_validator("winner_verbs", "loser_verbs", "change_words", "restated_margin_nouns", "lead_words")
     @classmethod
     def _words(cls, v: list[str]) -> list[str]:
         return _phrases(v)
@@ -295,6 +297,15 @@ class FigureKindsFile(_Strict):
     policy_cues: list[str] = Field(default_factory=list)
     money_threshold_cues: list[str] = Field(default_factory=list)
     money_cue_window: int = Field(default=80, ge=1, le=1000)
+    retracted_before: list[str] = Field(default_factory=list, description="phrases ending right before a figure "
+                                        "that withdraw it ('not 43.8 per cent', 'rather than the 4.7 points'): "
+                                        "no claim")
+    retracted_after: list[str] = Field(default_factory=list, description="phrases right after a figure that mark "
+                                       "it as a corrected or hypothetical one ('43.8 per cent as we reported')")
+    money_cue_after_breaks: list[str] = Field(default_factory=list, description="words that, between an amount "
+                                              "and a cue after it, put the cue in another phrase: a cue before "
+                                              "the amount then wins ('fined the group £2,000 for reporting a "
+                                              "donation late' is a fine, not a donation)")
     kind_chain_pattern: str = Field(default="", description="gap after a figure whose kind the next figure shares")
     turnout_chain_pattern: str = Field(default="", description="gap after a turnout figure whose kind the next "
                                                                "figure shares ('40% in 2019 and 35% in 2023')")
