@@ -5,22 +5,15 @@ Sentences written for these tests (blank model, hand-made people and party menti
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from extractor.components import attach, money, percent  # noqa: F401
 from extractor.spans import MONEY
-from extractor.tokenizer import customize_tokenizer
 from test_attach import run
+from tests.figures_support import figures_pipeline
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    customize_tokenizer(nlp)
-    for name in ("electx_percent", "electx_money", "electx_attach"):
-        nlp.add_pipe(name)
-    return nlp
+    return figures_pipeline()
 
 
 def subjects(doc) -> list[str | None]:

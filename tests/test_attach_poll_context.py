@@ -3,23 +3,17 @@ it poll figures (its own sentence, a directly continuing list, an answer right a
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from extractor.claims import build_claims
-from extractor.tokenizer import customize_tokenizer
 from tests.test_attach import pct, run
+from tests.figures_support import figures_pipeline
 
 POLL = "A survey of 900 residents for the Herald put Ward on 41% and Kerr on 38%. "
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    customize_tokenizer(nlp)
-    for name in ("electx_percent", "electx_money", "electx_attach"):
-        nlp.add_pipe(name)
-    return nlp
+    return figures_pipeline()
 
 
 def kind_of(nlp, text: str, value: float) -> str:

@@ -2,20 +2,14 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from extractor.tokenizer import customize_tokenizer
 from tests.test_attach import pct, run
+from tests.figures_support import figures_pipeline
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    customize_tokenizer(nlp)
-    for name in ("electx_percent", "electx_money", "electx_attach"):
-        nlp.add_pipe(name)
-    return nlp
+    return figures_pipeline()
 
 
 def kinds(nlp, text: str) -> list[tuple[float, str]]:

@@ -8,10 +8,10 @@ import spacy
 from spacy.tokens import Doc
 
 from extractor.claims import build_claims
-from extractor.components import attach, money, percent  # noqa: F401
 from extractor.schema import Claim
 from extractor.spans import PARTIES, PEOPLE
 from extractor.tokenizer import customize_tokenizer
+from tests.figures_support import figures_pipeline
 
 PEOPLE_NAMES = {"Ramos": "Ana Ramos", "Walsh": "Peter Walsh"}
 PARTY_NAMES = {"Labour": "Labour", "Tories": "Conservative"}
@@ -35,12 +35,7 @@ def run(nlp, text: str) -> Doc:
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    customize_tokenizer(nlp)
-    for name in ("electx_percent", "electx_money", "electx_attach"):
-        nlp.add_pipe(name)
-    return nlp
+    return figures_pipeline()
 
 
 def claims(nlp, text: str) -> list[dict]:
