@@ -12,23 +12,19 @@ from extractor.components.dates import make_dates, tense_at  # noqa: F401  (regi
 from extractor.errors import RuleFileError
 from extractor.normalize.dates import lexicon, validate_lexicon
 from extractor.spans import DATES
+from tests.dates_support import dates_pipeline
 
 
-def _nlp(extras: bool):
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("electx_dates", config={"timex_extras": extras})
-    return nlp
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return _nlp(False)
+    return dates_pipeline(False)
 
 
 @pytest.fixture(scope="module")
 def nlp_timex():
-    return _nlp(True)
+    return dates_pipeline(True)
 
 
 def found(nlp, text: str, published: str | None) -> list[tuple[str, str | None, str | None]]:

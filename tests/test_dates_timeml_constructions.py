@@ -7,27 +7,22 @@ pins its publication date; the sentences are written for these tests in the styl
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from extractor.components.dates import make_dates  # noqa: F401  (registers the factory)
 from extractor.spans import DATES
+from tests.dates_support import dates_pipeline
 
 
-def _nlp(extras: bool):
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("electx_dates", config={"timex_extras": extras})
-    return nlp
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return _nlp(False)
+    return dates_pipeline(False)
 
 
 @pytest.fixture(scope="module")
 def nlp_timex():
-    return _nlp(True)
+    return dates_pipeline(True)
 
 
 def found(nlp, text: str, published: str) -> dict[str, tuple[str | None, str | None]]:

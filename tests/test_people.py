@@ -12,16 +12,12 @@ import extractor.components.parties  # noqa: F401
 import extractor.components.people  # noqa: F401
 from extractor.people_tokens import PhraseIndex, TokenView
 from extractor.spans import PEOPLE
+from tests.people_support import people_pipeline
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    cfg = {"countries": ["us", "uk"], "rules_dirs": []}
-    for name in ("electx_parties", "electx_offices", "electx_people"):
-        nlp.add_pipe(name, config=cfg)
-    return nlp
+    return people_pipeline()
 
 
 def people(doc) -> dict[str, dict]:

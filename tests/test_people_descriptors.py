@@ -4,22 +4,17 @@ after an apposition ('Jo Hart, a retired clerk, on 137 (4.3 per cent)')."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
 import extractor.components.offices  # noqa: F401
 import extractor.components.parties  # noqa: F401
 import extractor.components.people  # noqa: F401
 from extractor.spans import PARTIES
+from tests.people_support import people_pipeline
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    cfg = {"countries": ["us", "uk"], "rules_dirs": []}
-    for name in ("electx_parties", "electx_offices", "electx_people"):
-        nlp.add_pipe(name, config=cfg)
-    return nlp
+    return people_pipeline()
 
 
 def people(doc) -> dict[str, dict]:

@@ -11,16 +11,12 @@ import extractor.components.parties  # noqa: F401
 import extractor.components.people  # noqa: F401
 from extractor.components.parties import group_data
 from extractor.spans import OFFICES, PARTIES
+from tests.people_support import people_pipeline
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    cfg = {"countries": ["us", "uk"], "rules_dirs": []}
-    for name in ("electx_parties", "electx_offices", "electx_people"):
-        nlp.add_pipe(name, config=cfg)
-    return nlp
+    return people_pipeline()
 
 
 TEXT = ("Labour's Priya Sandhu won the Kettering by-election, beating Conservative candidate Tom Brandt. "

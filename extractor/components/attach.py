@@ -982,12 +982,15 @@ def _limit_regex() -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
     return (guarded(cues) if cues else None), guarded(rf"(?i)\b(?:{objs})\b")
 
 
+_CLAUSE_STOP = re.compile(r"[.;]")
+
+
 def _is_limit(text: str, a: int, start: int) -> bool:
     """ "Each candidate can spend up to £100,000", "capped spending at C$90,000": a limit, no one's money."""
     rx, obj = _limit_regex()
     lo = max(a, start - 60)
     return (rx is not None and rx.search(text, lo, start) is not None and obj.search(text, lo, start) is not None
-            and not re.search(r"[.;]", text[lo:start]))
+            and not _CLAUSE_STOP.search(text, lo, start))
 
 
 def _org_by_noun(noun: str, ms: list[Mention], before: int, text: str = "") -> str | None:
